@@ -1,0 +1,66 @@
+"""The `kiosk` command: the composition root for scripts and operations staff.
+
+Subsystems add their commands through a `register(subparsers)` function in their own `cli`
+module; each registered parser sets `handler=` to a function taking the parsed arguments and
+returning an exit status. Errors the environment causes print one line to stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from kiosk import __version__
+from kiosk.errors import KioskError
+
+# One module per subsystem; each exposes register(subparsers).
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def print_json(obj: Any) -> None:
+    """The --json contract: exactly one JSON object on stdout."""
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Offline-first enrollment kiosk for municipal ID programs."
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start the GUI on a throw-away vault with demo staff and a synthetic camera",
+    )
+    parser.add_argument("--data-dir", help="vault folder for the GUI (default: platform data dir)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+GuiStarter = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None, *, start_gui: GuiStarter | None = None) -> int:
+    """Run one command; with no command, hand over to `start_gui` (injected by ui/launcher.py)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            if start_gui is None:
+                parser.error("this build has no GUI; give a command")
+            return start_gui(args)
+        status: int = handler(args)
+        return status
+    except KioskError as error:
+        sys.stderr.write(f"kiosk: {error.message} [{error.code}]\n")
+        return error.exit_status
+    except KeyboardInterrupt:
+        sys.stderr.write("kiosk: interrupted\n")
+        return 130
