@@ -1,0 +1,1 @@
+"""Reference intake service (server side; the `intake` extra). Nothing here opens envelopes."""

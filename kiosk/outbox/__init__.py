@@ -1,0 +1,1 @@
+"""The outbox: sealed envelopes waiting for a verified receipt, the uploader, and media bundles."""
