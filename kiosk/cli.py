@@ -18,7 +18,10 @@ from kiosk import __version__
 from kiosk.errors import KioskError
 
 # One module per subsystem; each exposes register(subparsers).
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    # one line per subsystem
+    "kiosk.vault.cli",
+)
 
 
 def print_json(obj: Any) -> None:

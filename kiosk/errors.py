@@ -108,10 +108,6 @@ class WeakPassword(StaffError):
     exit_status = 2
 
 
-class LastAdmin(StaffError):
-    code = "staff.last_admin"
-
-
 # --- audit -------------------------------------------------------------------------------------
 
 

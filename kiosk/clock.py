@@ -1,0 +1,12 @@
+"""Time as an injected dependency, so lockouts, audit stamps and date windows are testable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)

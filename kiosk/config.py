@@ -1,0 +1,129 @@
+"""Typed settings, each declared once (key, type, default, description, validation).
+
+Values live in the vault's `settings` table as text; `Settings` reads them as typed attributes
+(`settings.idle_lock_seconds`), never through string keys at call sites.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, overload
+
+from kiosk.errors import InvalidInput
+
+T = TypeVar("T", str, int, bool)
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    kind: type[T]
+    default: T
+    description: str
+    check: Callable[[T], str | None] | None = None
+    supervisor_only: bool = True
+
+    def parse(self, text: str) -> T:
+        try:
+            if self.kind is bool:
+                if text not in {"true", "false"}:
+                    raise ValueError(text)
+                value: Any = text == "true"
+            else:
+                value = self.kind(text)
+        except ValueError as error:
+            raise InvalidInput(f"Setting {self.key!r} must be a {self.kind.__name__}.") from error
+        self.validate(value)
+        return value  # type: ignore[no-any-return]
+
+    def validate(self, value: T) -> None:
+        if not isinstance(value, self.kind):
+            raise InvalidInput(f"Setting {self.key!r} must be a {self.kind.__name__}.")
+        problem = self.check(value) if self.check else None
+        if problem:
+            raise InvalidInput(f"Setting {self.key!r}: {problem}")
+
+    def render(self, value: T) -> str:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return str(value)
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Setting[T]: ...
+    @overload
+    def __get__(self, obj: Settings, owner: type[Any]) -> T: ...
+    def __get__(self, obj: Settings | None, owner: type[Any]) -> Setting[T] | T:
+        if obj is None:
+            return self
+        value: T = obj._values.get(self.key, self.default)
+        return value
+
+
+def _between(low: int, high: int) -> Callable[[int], str | None]:
+    def check(value: int) -> str | None:
+        return None if low <= value <= high else f"must be between {low} and {high}"
+
+    return check
+
+
+def _not_blank(value: str) -> str | None:
+    return None if value.strip() else "must not be empty"
+
+
+class Settings:
+    """An immutable snapshot of the kiosk's settings."""
+
+    program = Setting("program", str, "idnyc", "Program whose rules this kiosk applies", _not_blank)
+    site_name = Setting("site_name", str, "", "Name of this enrollment site, shown on receipts")
+    idle_lock_seconds = Setting(
+        "idle_lock_seconds",
+        int,
+        120,
+        "Lock the screen after this many seconds without keyboard or mouse input",
+        _between(30, 3600),
+    )
+    intake_url = Setting("intake_url", str, "", "Address of the program's intake service")
+
+    def __init__(self, values: Mapping[str, object] | None = None) -> None:
+        self._values: dict[str, Any] = {}
+        for key, value in (values or {}).items():
+            setting = self.declaration(key)
+            setting.validate(value)
+            self._values[key] = value
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        raise TypeError("Settings is declared once; do not subclass it")
+
+    @classmethod
+    def declarations(cls) -> Iterator[Setting[Any]]:
+        for value in vars(cls).values():
+            if isinstance(value, Setting):
+                yield value
+
+    @classmethod
+    def declaration(cls, key: str) -> Setting[Any]:
+        for setting in cls.declarations():
+            if setting.key == key:
+                return setting
+        raise InvalidInput(f"There is no setting called {key!r}.")
+
+    @classmethod
+    def from_storage(cls, rows: Mapping[str, str]) -> Settings:
+        known = {s.key: s for s in cls.declarations()}
+        # Unknown keys come from newer or older versions: ignored, never fatal.
+        return cls({k: known[k].parse(v) for k, v in rows.items() if k in known})
+
+    def to_storage(self) -> dict[str, str]:
+        return {s.key: s.render(getattr(self, s.key)) for s in self.declarations()}
+
+    def replace(self, **changes: object) -> Settings:
+        values = dict(self._values)
+        for attr, value in changes.items():
+            setting = self.declaration(attr)
+            values[setting.key] = value
+        return Settings(values)
+
+    def differences(self, other: Settings) -> dict[str, tuple[str, str]]:
+        mine, theirs = self.to_storage(), other.to_storage()
+        return {k: (mine[k], theirs[k]) for k in mine if mine[k] != theirs[k]}
