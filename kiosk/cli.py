@@ -20,6 +20,7 @@ from kiosk.errors import KioskError
 # One module per subsystem; each exposes register(subparsers).
 COMMAND_MODULES: tuple[str, ...] = (
     # one line per subsystem
+    "kiosk.reading.cli",
     "kiosk.vault.cli",
 )
 
