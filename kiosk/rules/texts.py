@@ -146,9 +146,9 @@ def add_photo_and_dob(examples: str) -> str:
 
 def add_residency_points(count: int, area: str, examples: str) -> str:
     return ngettext(
-        "Add {count} residency point (a recent document with an address in {area}),"
+        "Add {count} proof of residency (a recent document with an address in {area}),"
         " for example: {examples}",
-        "Add {count} residency points (recent documents with an address in {area}),"
+        "Add {count} proofs of residency (recent documents with an address in {area}),"
         " for example: {examples}",
         count,
     ).format(count=count, area=area, examples=examples)
