@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     # one line per subsystem
     "kiosk.reading.cli",
     "kiosk.vault.cli",
+    "kiosk.intake.cli",
     "kiosk.rules.cli",
 )
 
