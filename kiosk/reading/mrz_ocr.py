@@ -178,8 +178,11 @@ class MrzOcr:
         return result
 
     def warm_up(self) -> None:
-        """Run once on a blank image: the first real call would otherwise take ~1 s longer."""
-        self.recognise(np.full((64, 256), 255, dtype=np.uint8))
+        """Read one synthetic line: the first real call would otherwise take ~1 s longer.
+        Call it on a worker at start-up, never on the GUI thread."""
+        sample = np.full((96, 900), 255, dtype=np.uint8)
+        cv2.putText(sample, "P<UTO0123456789<<ABC", (10, 64), cv2.FONT_HERSHEY_SIMPLEX, 1.6, 0, 3)
+        self.recognise(sample)
 
 
 def ocr_available() -> bool:
