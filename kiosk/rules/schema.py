@@ -81,13 +81,9 @@ def build_program(root: Table, *, content_hash: str, file_name: str) -> Program:
     documents = tuple(
         _document(t, window_days, grace_default, tiers) for t in root.tables("document")
     )
-    if not documents:
-        raise root.fail("document", "a program needs at least one [[document]]")
     relationships = tuple(_relationship(t) for t in root.tables("relationship_document"))
     agencies = tuple(_agency(t) for t in root.tables("agency_verification"))
     paths = tuple(_path(t, tiers) for t in root.tables("path"))
-    if not paths:
-        raise root.fail("path", "a program needs at least one [[path]]")
     suggestions_table = root.table("suggestions")
     suggestions = Suggestions(
         identity=suggestions_table.text_list("identity"),
@@ -97,6 +93,10 @@ def build_program(root: Table, *, content_hash: str, file_name: str) -> Program:
     )
     suggestions_table.done()
     root.done()
+    if not documents:
+        raise root.fail("document", "a program needs at least one [[document]]")
+    if not paths:
+        raise root.fail("path", "a program needs at least one [[path]]")
 
     _check_references(documents, relationships, agencies, paths, suggestions)
     return Program(

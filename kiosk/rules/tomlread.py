@@ -42,6 +42,7 @@ class LineLocator:
                 if header.group(1) == "[[":
                     index = counts.get(parts, 0)
                     counts[parts] = index + 1
+                    self._lines.setdefault(parts, number)
                     current = (*parts, index)
                 else:
                     current = parts
