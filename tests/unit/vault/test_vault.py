@@ -137,9 +137,7 @@ def test_disk_full_is_a_clear_error_and_loses_nothing(session: Session) -> None:
     assert conn.execute("SELECT count(*) FROM drafts").fetchone() == (0,)
 
 
-def test_disk_full_while_writing_a_slot(
-    session: Session, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_disk_full_while_writing_a_slot(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
     import errno  # noqa: PLC0415
     import os  # noqa: PLC0415
 

@@ -1,0 +1,115 @@
+"""Composition root of the GUI: builds the vault worker, controller, idle watcher and window.
+
+Nothing else constructs services; screens receive what they need. `--demo` builds the same
+graph on a throw-away vault with demo staff, so a newcomer sees the product at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.clock import utc_now
+from kiosk.config import Settings
+from kiosk.paths import assets_dir, default_data_dir
+from kiosk.rules import available_programs
+from kiosk.staff import Role, create_vault
+from kiosk.vault import KdfParams
+from ui.controller import KioskController
+from ui.crash import install_excepthook
+from ui.idle import IdleWatcher
+from ui.main_window import MainWindow
+from ui.workers.vault_worker import VaultWorker
+
+log = logging.getLogger("kiosk.ui")
+
+DEMO_ACCOUNTS = [
+    ("demo-admin", "demo admin pass", Role.ADMIN),
+    ("demo-supervisor", "demo supervisor pass", Role.SUPERVISOR),
+    ("demo-enroller", "demo enroller pass", Role.ENROLLER),
+]
+
+
+@dataclass
+class Kiosk:
+    """Everything the running GUI owns, so it can be shut down in one place."""
+
+    window: MainWindow
+    controller: KioskController
+    idle: IdleWatcher
+    cleanup_dirs: list[Path] = field(default_factory=list)
+
+    def shutdown(self) -> None:
+        self.window.close()
+        for folder in self.cleanup_dirs:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def make_demo_vault(folder: Path) -> None:
+    """A vault with one account per role; KDF kept cheap because the vault is thrown away."""
+    first, *others = DEMO_ACCOUNTS
+    settings = Settings().replace(site_name="Demo site · Central Library")
+    session = create_vault(
+        folder,
+        admin_username=first[0],
+        admin_password=first[1],
+        admin_display_name="Dana Demo",
+        clock=utc_now,
+        settings=settings.to_storage(),
+        kdf=KdfParams.fast_for_tests(),
+    )
+    names = {Role.SUPERVISOR: "Sam Supervisor", Role.ENROLLER: "Eli Enroller"}
+    for username, password, role in others:
+        session.staff.add(session.member, username, names[role], role, password)
+    session.close()
+
+
+def program_choices() -> list[tuple[str, str]]:
+    return [(p.id, p.name) for p in available_programs()]
+
+
+def build_kiosk(app: QApplication, *, demo: bool, data_dir: Path | None) -> Kiosk:
+    cleanup: list[Path] = []
+    kdf = None
+    if demo:
+        folder = Path(tempfile.mkdtemp(prefix="kiosk-demo-"))
+        cleanup.append(folder)
+        make_demo_vault(folder / "vault")
+        data_dir = folder / "vault"
+        kdf = KdfParams.fast_for_tests()
+    data_dir = data_dir or default_data_dir()
+    worker = VaultWorker()
+    controller = KioskController(data_dir, utc_now, worker, kdf=kdf)
+    idle = IdleWatcher(app, Settings.idle_lock_seconds.default * 1000)
+    demo_accounts = [(u, p, r.value) for u, p, r in DEMO_ACCOUNTS] if demo else None
+    window = MainWindow(controller, idle, programs=program_choices(), demo_accounts=demo_accounts)
+    return Kiosk(window, controller, idle, cleanup)
+
+
+def load_stylesheet(app: QApplication) -> None:
+    path = assets_dir() / "styles" / "kiosk.qss"
+    app.setStyleSheet(path.read_text(encoding="utf-8"))
+
+
+def run_gui(*, demo: bool, data_dir: str | None) -> int:
+    logging.basicConfig(level=os.environ.get("KIOSK_LOG_LEVEL", "INFO"))
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Enrollment kiosk")
+    load_stylesheet(app)
+    folder = Path(data_dir) if data_dir else None
+    install_excepthook((folder or default_data_dir()) / "crash")
+    kiosk = build_kiosk(app, demo=demo, data_dir=folder)
+    kiosk.window.show()
+    kiosk.window.activateWindow()  # kiosk laptops may run without a window manager
+    try:
+        return app.exec()
+    finally:
+        kiosk.shutdown()

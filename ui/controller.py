@@ -1,0 +1,232 @@
+"""The GUI's single entry to the core: screens call intents here, results come back as signals.
+
+Every intent runs the kiosk/ code on the vault worker; the session object lives on that thread,
+and only frozen snapshots (StaffMember, Settings, DashboardSummary) cross back to the GUI.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.clock import Clock
+from kiosk.config import Settings
+from kiosk.dashboard import summarize
+from kiosk.errors import KioskError
+from kiosk.settings_store import load_settings, save_settings
+from kiosk.staff import Role, Session, StaffMember, create_vault, sign_in
+from kiosk.vault import KdfParams, vault_exists
+from ui.messages import message_for
+from ui.workers.vault_worker import VaultWorker
+
+log = logging.getLogger("kiosk.ui")
+
+
+class KioskController(QObject):
+    signed_in = Signal(object)  # StaffMember
+    sign_in_failed = Signal(str)
+    screen_locked = Signal()
+    screen_unlocked = Signal(object)  # StaffMember
+    signed_out = Signal()
+    settings_loaded = Signal(object)  # Settings
+    summary_updated = Signal(object)  # DashboardSummary
+    staff_loaded = Signal(object)  # list[StaffMember]
+    action_succeeded = Signal(str)
+    action_failed = Signal(str)
+    bug_happened = Signal(object)  # BaseException, for the crash reporter
+
+    def __init__(
+        self,
+        data_dir: Path,
+        clock: Clock,
+        worker: VaultWorker,
+        *,
+        kdf: KdfParams | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.clock = clock
+        self.worker = worker
+        self.kdf = kdf
+        self._session: Session | None = None
+        self.member: StaffMember | None = None
+        self.settings = Settings()
+        self.locked = False
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _fail_with(self, signal: Any) -> Callable[[BaseException], None]:
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, KioskError):
+                self.bug_happened.emit(error)
+            signal.emit(message_for(error))
+
+        return failed
+
+    def _require_session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("no one is signed in")
+        return self._session
+
+    # --- vault and sign-in -----------------------------------------------------------------
+
+    def has_vault(self) -> bool:
+        return vault_exists(self.data_dir)
+
+    def create_vault(
+        self, *, username: str, display_name: str, password: str, settings: Settings
+    ) -> None:
+        def job() -> tuple[Session, Settings]:
+            session = create_vault(
+                self.data_dir,
+                admin_username=username,
+                admin_password=password,
+                admin_display_name=display_name,
+                clock=self.clock,
+                settings=settings.to_storage(),
+                kdf=self.kdf,
+            )
+            return session, load_settings(session.vault.conn)
+
+        self.worker.submit(job, self._on_session_opened, self._fail_with(self.sign_in_failed))
+
+    def sign_in(self, username: str, password: str) -> None:
+        def job() -> tuple[Session, Settings]:
+            session = sign_in(self.data_dir, username, password, clock=self.clock)
+            return session, load_settings(session.vault.conn)
+
+        self.worker.submit(job, self._on_session_opened, self._fail_with(self.sign_in_failed))
+
+    def _on_session_opened(self, opened: tuple[Session, Settings]) -> None:
+        self._session, self.settings = opened
+        self.member = self._session.member
+        self.locked = False
+        self.settings_loaded.emit(self.settings)
+        self.signed_in.emit(self.member)
+
+    def lock(self) -> None:
+        if self._session is None or self.locked:
+            return
+        self.locked = True
+        self.screen_locked.emit()
+        self.worker.submit(self._require_session().record_screen_locked)
+
+    def unlock(self, username: str, password: str) -> None:
+        session = self._require_session()
+
+        def unlocked(member: StaffMember) -> None:
+            self.member = member
+            self.locked = False
+            self.screen_unlocked.emit(member)
+
+        self.worker.submit(
+            lambda: session.unlock_screen(username, password),
+            unlocked,
+            self._fail_with(self.sign_in_failed),
+        )
+
+    def sign_out(self) -> None:
+        session, self._session = self._session, None
+        self.member = None
+        self.locked = False
+        if session is not None:
+            self.worker.submit(session.close, failed=self._fail_with(self.action_failed))
+        self.signed_out.emit()
+
+    def shutdown(self) -> None:
+        """Close the vault on its own thread, then stop that thread."""
+        session, self._session = self._session, None
+        if session is not None:
+            try:
+                self.worker.run_blocking(session.close)
+            except KioskError as error:
+                log.warning("closing the vault at exit failed: %s", error.code)
+        self.worker.stop()
+
+    # --- home ------------------------------------------------------------------------------
+
+    def refresh_summary(self) -> None:
+        session = self._require_session()
+        today = self.clock().date()
+        self.worker.submit(
+            lambda: summarize(session.vault.conn, today),
+            self.summary_updated.emit,
+            self._fail_with(self.action_failed),
+        )
+
+    # --- staff -----------------------------------------------------------------------------
+
+    def _staff_job(self, job: Callable[[Session], object], success_text: str) -> None:
+        session = self._require_session()
+
+        def run() -> list[StaffMember]:
+            job(session)
+            return session.staff.members()
+
+        def done(members: list[StaffMember]) -> None:
+            self.staff_loaded.emit(members)
+            if success_text:
+                self.action_succeeded.emit(success_text)
+
+        self.worker.submit(run, done, self._fail_with(self.action_failed))
+
+    def load_staff(self) -> None:
+        self._staff_job(lambda s: None, "")
+
+    def add_staff(self, username: str, display_name: str, role: Role, password: str) -> None:
+        self._staff_job(
+            lambda s: s.staff.add(s.member, username, display_name, role, password),
+            f"Added {username}. Give them their temporary password in person.",
+        )
+
+    def remove_staff(self, username: str) -> None:
+        self._staff_job(lambda s: s.staff.remove(s.member, username), f"Removed {username}.")
+
+    def reset_password(self, username: str, temporary_password: str) -> None:
+        self._staff_job(
+            lambda s: s.staff.reset_password(s.member, username, temporary_password),
+            f"Password reset for {username}; they must choose a new one when they sign in.",
+        )
+
+    def clear_lockout(self, username: str) -> None:
+        self._staff_job(
+            lambda s: s.staff.clear_lockout(s.member, username),
+            f"{username} can try signing in again.",
+        )
+
+    def change_own_password(self, old_password: str, new_password: str) -> None:
+        session = self._require_session()
+
+        def job() -> StaffMember:
+            session.staff.change_own_password(session.member, old_password, new_password)
+            return session.refresh_member()
+
+        def done(member: StaffMember) -> None:
+            self.member = member
+            self.action_succeeded.emit("Your password was changed.")
+
+        self.worker.submit(job, done, self._fail_with(self.action_failed))
+
+    # --- settings --------------------------------------------------------------------------
+
+    def save_settings(self, **changes: object) -> None:
+        session = self._require_session()
+        try:
+            new = self.settings.replace(**changes)
+        except KioskError as error:
+            self.action_failed.emit(message_for(error))
+            return
+
+        def done(saved: Settings) -> None:
+            self.settings = saved
+            self.settings_loaded.emit(saved)
+            self.action_succeeded.emit("Settings saved.")
+
+        self.worker.submit(
+            lambda: save_settings(session, new), done, self._fail_with(self.action_failed)
+        )

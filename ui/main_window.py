@@ -1,0 +1,275 @@
+"""The main window: a top bar for signed-in staff and a stack of screens, one visible at a time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.config import Settings
+from kiosk.staff import Role, StaffMember
+from ui.controller import KioskController
+from ui.idle import IdleWatcher
+from ui.screens.change_password import ChangePasswordDialog
+from ui.screens.home import HomeScreen
+from ui.screens.login import LoginScreen
+from ui.screens.settings_screen import SettingsScreen
+from ui.screens.setup_wizard import SetupWizard
+from ui.screens.staff_admin import ROLE_TEXT, StaffScreen
+from ui.widgets.common import StatusLine, button
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        controller: KioskController,
+        idle: IdleWatcher,
+        *,
+        programs: list[tuple[str, str]],
+        demo_accounts: list[tuple[str, str, str]] | None = None,
+    ) -> None:
+        super().__init__()
+        self.controller = controller
+        self.idle = idle
+        self.setWindowTitle("Enrollment kiosk")
+        self.resize(1280, 760)
+
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        if demo_accounts:
+            banner = QLabel("DEMO · throw-away vault · no real applicant data belongs here")
+            banner.setObjectName("demoBanner")
+            banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.addWidget(banner)
+        self.top_bar = self._build_top_bar()
+        column.addWidget(self.top_bar)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("content")
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.setup = SetupWizard(programs)
+        self.login = LoginScreen(locked=False, demo_accounts=demo_accounts)
+        self.lock_screen = LoginScreen(locked=True)
+        self.home = HomeScreen()
+        self.staff = StaffScreen()
+        self.settings_screen = SettingsScreen()
+        for screen in (
+            self.setup,
+            self.login,
+            self.lock_screen,
+            self.home,
+            self.staff,
+            self.settings_screen,
+        ):
+            self.stack.addWidget(screen)
+        self._page_before_lock: QWidget = self.home
+        self._connect()
+        self._shortcuts()
+        self._show_start_screen()
+
+    # --- construction ----------------------------------------------------------------------
+
+    def _build_top_bar(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("topBar")
+        row = QHBoxLayout(bar)
+        self.title = QLabel("Enrollment kiosk")
+        self.title.setObjectName("appTitle")
+        row.addWidget(self.title)
+        row.addStretch(1)
+        self.nav_home = button("&Home")
+        self.nav_staff = button("S&taff")
+        self.nav_settings = button("Setti&ngs")
+        self.user_label = QLabel()
+        self.user_label.setObjectName("userLabel")
+        self.lock_button = button("&Lock screen")
+        self.sign_out_button = button("Sign &out")
+        for widget in (
+            self.nav_home,
+            self.nav_staff,
+            self.nav_settings,
+            self.user_label,
+            self.lock_button,
+            self.sign_out_button,
+        ):
+            row.addWidget(widget)
+        for nav in (self.nav_home, self.nav_staff, self.nav_settings):
+            nav.setCheckable(True)
+            nav.setObjectName("nav")
+        bar.setVisible(False)
+        return bar
+
+    def _connect(self) -> None:
+        c = self.controller
+        self.setup.setup_requested.connect(self._on_setup_setup_requested)
+        self.login.sign_in_requested.connect(c.sign_in)
+        self.lock_screen.sign_in_requested.connect(c.unlock)
+        c.signed_in.connect(self._on_controller_signed_in)
+        c.sign_in_failed.connect(self._on_controller_sign_in_failed)
+        c.screen_locked.connect(self._on_controller_screen_locked)
+        c.screen_unlocked.connect(self._on_controller_screen_unlocked)
+        c.signed_out.connect(self._on_controller_signed_out)
+        c.summary_updated.connect(self.home.show_summary)
+        c.staff_loaded.connect(self.staff.show_members)
+        c.settings_loaded.connect(self._on_controller_settings_loaded)
+        c.action_succeeded.connect(self._on_controller_action_succeeded)
+        c.action_failed.connect(self._on_controller_action_failed)
+        self.staff.add_requested.connect(c.add_staff)
+        self.staff.remove_requested.connect(c.remove_staff)
+        self.staff.reset_requested.connect(c.reset_password)
+        self.staff.clear_lockout_requested.connect(c.clear_lockout)
+        self.settings_screen.save_requested.connect(lambda changes: c.save_settings(**changes))
+        self.nav_home.clicked.connect(self.show_home)
+        self.nav_staff.clicked.connect(self.show_staff)
+        self.nav_settings.clicked.connect(self.show_settings)
+        self.home.change_password_requested.connect(lambda: self._ask_new_password(required=False))
+        self.lock_button.clicked.connect(c.lock)
+        self.sign_out_button.clicked.connect(c.sign_out)
+        self.idle.idle_timed_out.connect(c.lock)
+
+    def _shortcuts(self) -> None:
+        QShortcut(QKeySequence("Ctrl+L"), self, self.controller.lock)
+
+    def _show_start_screen(self) -> None:
+        if self.controller.has_vault():
+            self._show(self.login)
+            self.login.reset()
+        else:
+            self._show(self.setup)
+
+    # --- navigation ------------------------------------------------------------------------
+
+    def _show(self, screen: QWidget) -> None:
+        self.stack.setCurrentWidget(screen)
+        for nav, target in (
+            (self.nav_home, self.home),
+            (self.nav_staff, self.staff),
+            (self.nav_settings, self.settings_screen),
+        ):
+            nav.setChecked(screen is target)
+
+    def show_home(self) -> None:
+        self._show(self.home)
+        self.controller.refresh_summary()
+
+    def show_staff(self) -> None:
+        self._show(self.staff)
+        self.controller.load_staff()
+
+    def show_settings(self) -> None:
+        self.settings_screen.show_settings(self.controller.settings)
+        self._show(self.settings_screen)
+
+    # --- controller events -----------------------------------------------------------------
+
+    def _on_setup_setup_requested(
+        self, username: str, display_name: str, password: str, settings: Settings
+    ) -> None:
+        self.controller.create_vault(
+            username=username, display_name=display_name, password=password, settings=settings
+        )
+
+    def _on_controller_signed_in(self, member: StaffMember) -> None:
+        self._apply_member(member)
+        self.top_bar.setVisible(True)
+        self.idle.set_timeout_ms(self.controller.settings.idle_lock_seconds * 1000)
+        self.idle.start()
+        self.show_home()
+        if member.must_change_password:
+            self._ask_new_password(required=True)
+
+    def _apply_member(self, member: StaffMember) -> None:
+        settings = self.controller.settings
+        self.user_label.setText(f"{member.display_name} · {ROLE_TEXT[member.role]}")
+        self.nav_staff.setVisible(member.role.at_least(Role.SUPERVISOR))
+        self.nav_settings.setVisible(member.role.at_least(Role.SUPERVISOR))
+        self.staff.set_viewer(member)
+        self.home.show_member(member, settings)
+
+    def _on_controller_sign_in_failed(self, message: str) -> None:
+        if self.controller.locked:
+            self.lock_screen.show_error(message)
+        elif self.stack.currentWidget() is self.setup:
+            self.setup.show_error(message)
+        else:
+            self.login.show_error(message)
+
+    def _on_controller_screen_locked(self) -> None:
+        current = self.stack.currentWidget()
+        if current is not None and current is not self.lock_screen:
+            self._page_before_lock = current
+        # Hide everything: open dialogs close, the top bar goes, only the lock form remains.
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        self.top_bar.setVisible(False)
+        self.idle.stop()
+        self._show(self.lock_screen)
+        self.lock_screen.username.setText("")
+        self.lock_screen.reset()
+
+    def _on_controller_screen_unlocked(self, member: StaffMember) -> None:
+        self._apply_member(member)
+        self.top_bar.setVisible(True)
+        self.idle.start()
+        visible = self._page_before_lock
+        allowed = member.role.at_least(Role.SUPERVISOR)
+        if visible in (self.staff, self.settings_screen) and not allowed:
+            visible = self.home
+        self._show(visible)
+        if visible is self.home:
+            self.controller.refresh_summary()
+
+    def _on_controller_signed_out(self) -> None:
+        self.idle.stop()
+        self.top_bar.setVisible(False)
+        self.login.username.clear()
+        self._show(self.login)
+        self.login.reset()
+
+    def _on_controller_settings_loaded(self, settings: Settings) -> None:
+        self.idle.set_timeout_ms(settings.idle_lock_seconds * 1000)
+        if self.controller.member is not None:
+            self._apply_member(self.controller.member)
+
+    def _status_line_for_current(self) -> StatusLine | None:
+        status = getattr(self.stack.currentWidget(), "status", None)
+        return status if isinstance(status, StatusLine) else None
+
+    def _on_controller_action_succeeded(self, text: str) -> None:
+        status = self._status_line_for_current()
+        if status is not None:
+            status.show_success(text)
+
+    def _on_controller_action_failed(self, text: str) -> None:
+        status = self._status_line_for_current()
+        if status is not None:
+            status.show_error(text)
+
+    def _ask_new_password(self, *, required: bool) -> None:
+        dialog = ChangePasswordDialog(required=required, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.controller.change_own_password(dialog.old.text(), dialog.new.text())
+        elif required and not self.controller.locked:
+            # A reset password is only a way in to choose one's own; leaving means signing out.
+            self.controller.sign_out()
+
+    # --- shutdown --------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.idle.shutdown()
+        self.controller.shutdown()
+        super().closeEvent(event)

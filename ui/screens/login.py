@@ -1,0 +1,93 @@
+"""Sign-in, and the lock screen: the same form, with everything else hidden behind it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from ui.widgets.common import StatusLine, card, heading, line_edit, paragraph, primary_button
+
+
+class LoginScreen(QWidget):
+    """`locked=True` makes it the lock screen shown after idle time or Ctrl+L."""
+
+    sign_in_requested = Signal(str, str)
+
+    def __init__(
+        self,
+        *,
+        locked: bool,
+        demo_accounts: list[tuple[str, str, str]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.locked = locked
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        panel, layout = card(500)
+        if locked:
+            layout.addWidget(heading("Screen locked"))
+            layout.addWidget(
+                paragraph(
+                    "The kiosk locked itself to protect applicants' information. "
+                    "Sign in to continue where you left off."
+                )
+            )
+        else:
+            layout.addWidget(heading("Sign in"))
+            layout.addWidget(paragraph("Use your own account: every sign-in is recorded."))
+        form = QFormLayout()
+        self.username = line_edit("User name")
+        self.password = line_edit("Password", password=True)
+        form.addRow("&User name", self.username)
+        form.addRow("&Password", self.password)
+        layout.addLayout(form)
+        self.status = StatusLine()
+        layout.addWidget(self.status)
+        self.submit = primary_button("Sign in" if not locked else "Unlock")
+        self.submit.clicked.connect(self._on_submit_clicked)
+        self.password.returnPressed.connect(self._on_submit_clicked)
+        self.username.returnPressed.connect(self.password.setFocus)
+        layout.addWidget(self.submit)
+        if demo_accounts:
+            layout.addWidget(self._demo_panel(demo_accounts))
+        row = QVBoxLayout()
+        row.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+    @staticmethod
+    def _demo_panel(accounts: list[tuple[str, str, str]]) -> QFrame:
+        panel = QFrame()
+        panel.setObjectName("demoHint")
+        grid = QGridLayout(panel)
+        grid.addWidget(QLabel("Demo accounts (user name / password):"), 0, 0, 1, 2)
+        for row, (user, password, _role) in enumerate(accounts, start=1):
+            name = QLabel(f"<b>{user}</b>")
+            name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(QLabel(password), row, 1)
+        return panel
+
+    def reset(self) -> None:
+        self.password.clear()
+        self.status.clear_status()
+        self.submit.setEnabled(True)
+        (self.password if self.username.text() else self.username).setFocus()
+
+    def show_error(self, message: str) -> None:
+        self.submit.setEnabled(True)
+        self.password.clear()
+        self.password.setFocus()
+        self.status.show_error(message)
+
+    def _on_submit_clicked(self) -> None:
+        if not self.submit.isEnabled():
+            return
+        username, password = self.username.text().strip(), self.password.text()
+        if not username or not password:
+            self.status.show_error("Type your user name and password.")
+            return
+        self.submit.setEnabled(False)
+        self.status.show_info("Checking…")
+        self.sign_in_requested.emit(username, password)

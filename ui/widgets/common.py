@@ -1,0 +1,87 @@
+"""Small building blocks every screen uses: headings, a status line, labelled fields."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+
+def heading(text: str, level: int = 1) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(f"heading{level}")
+    label.setWordWrap(True)
+    label.setAccessibleName(text)
+    return label
+
+
+def card(max_width: int | None = None) -> tuple[QFrame, QVBoxLayout]:
+    """A white panel; padding lives in the layout (QSS padding would squeeze the form)."""
+    frame = QFrame()
+    frame.setObjectName("card")
+    if max_width:
+        frame.setFixedWidth(max_width)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(28, 24, 28, 24)
+    layout.setSpacing(12)
+    return frame, layout
+
+
+def paragraph(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setObjectName("paragraph")
+    return label
+
+
+def primary_button(text: str, parent: QWidget | None = None) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setObjectName("primary")
+    button.setDefault(True)
+    button.setAccessibleName(text.replace("&", ""))
+    return button
+
+
+def button(text: str, parent: QWidget | None = None) -> QPushButton:
+    b = QPushButton(text, parent)
+    b.setAccessibleName(text.replace("&", ""))
+    return b
+
+
+def line_edit(accessible_name: str, *, password: bool = False) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setAccessibleName(accessible_name)
+    if password:
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+class StatusLine(QLabel):
+    """One line under a form: errors in red with a symbol, success in green; never colour alone."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setAccessibleName("Status")
+        self.clear_status()
+
+    def show_error(self, text: str) -> None:
+        self._show("error", f"⚠ {text}")
+
+    def show_success(self, text: str) -> None:
+        self._show("success", f"✓ {text}")
+
+    def show_info(self, text: str) -> None:
+        self._show("info", text)
+
+    def clear_status(self) -> None:
+        self.setText("")
+        self.setVisible(False)
+
+    def _show(self, kind: str, text: str) -> None:
+        self.setProperty("kind", kind)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.setText(text)
+        self.setAccessibleDescription(text)
+        self.setVisible(True)
