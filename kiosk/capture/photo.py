@@ -11,7 +11,7 @@ from kiosk.capture.errors import CaptureError
 from kiosk.capture.faces import Box
 from kiosk.capture.sources import Frame
 
-FACE_CENTER_FROM_TOP = 0.45  # face center sits a little above the middle: room for hair, shoulders
+FACE_CENTER_FROM_TOP = 0.5  # face box mid-height: hair above it, neck and shoulders below
 
 
 @dataclass(frozen=True, slots=True)

