@@ -15,9 +15,10 @@ from functools import partial
 from kiosk.reading.errors import AamvaFormatError
 from kiosk.reading.models import Address, DocumentClass, DocumentFields, ReadKind, ReadResult
 
-# "@", then the three separators, which keyboard wedges often drop or mangle (see wedge.py).
+# "@", then the three separators, which keyboard wedges often drop or mangle (see wedge.py);
+# some wedges swallow the "@" as well, and the "ANSI " + IIN that follows is unmistakable.
 _HEADER = re.compile(
-    r"@[\s\x1c-\x1f]*(?P<type>ANSI ?|AAMVA)(?P<iin>\d{6})(?P<version>\d{2})(?P<rest>\d*)"
+    r"@?[\s\x1c-\x1f]*(?P<type>ANSI ?|AAMVA)(?P<iin>\d{6})(?P<version>\d{2})(?P<rest>\d*)"
 )
 _DESIGNATOR = re.compile(r"([A-Z]{2})(\d{4})(\d{4})")
 _SEPARATORS = re.compile(r"[\n\r\x1c-\x1f]+")

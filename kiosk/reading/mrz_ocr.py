@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import re
 import threading
 from collections.abc import Sequence
@@ -133,6 +134,9 @@ class MrzOcr:
                 "reading a passport or ID card zone needs the optional OCR component "
                 "(install the 'ocr' extra: rapidocr and onnxruntime)"
             )
+        # onnxruntime 1.32 otherwise keeps a device id and an event database under
+        # ~/.cache/Microsoft and sends it when online; read only when onnxruntime loads.
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         rapidocr = importlib.import_module("rapidocr")
         self._engine: Any = rapidocr.RapidOCR(
             params={"Global.log_level": "error", "Global.use_cls": False}

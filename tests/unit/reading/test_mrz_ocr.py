@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import cv2
 import numpy as np
 import pytest
@@ -14,11 +19,14 @@ from kiosk.reading.mrz_ocr import (
     correct_line,
     fit_length,
     mrz_from_lines,
+    ocr_available,
 )
 from kiosk.reading.reader import read_image
 
 from .conftest import TODAY
 from .fixtures import TD1_SPECIMEN, TD2_SPECIMEN, TD3_SPECIMEN, mrz_page, place_in_frame
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_correction_follows_the_field_type() -> None:
@@ -109,3 +117,14 @@ def test_ocr_of_a_page_with_a_wrong_check_digit_is_invalid(mrz_ocr: MrzOcr) -> N
     assert "check_digit.expiry_date" in result.problems
     assert result.fields is not None and result.fields.expiry_date is None
     assert result.to_json()["valid"] is False
+
+
+def test_onnxruntime_telemetry_leaves_no_trace(tmp_path: Path) -> None:
+    """Without ORT_DISABLE_TELEMETRY, onnxruntime writes a device id and event log to ~/.cache."""
+    if not ocr_available():
+        pytest.skip("the optional 'ocr' extra is not installed")
+    env = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}
+    env |= {"HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / ".cache")}
+    code = "from kiosk.reading.mrz_ocr import MrzOcr; MrzOcr().warm_up()"
+    subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True, timeout=120)
+    assert list(tmp_path.rglob("*")) == []

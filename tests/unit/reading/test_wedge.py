@@ -26,8 +26,19 @@ EXPECTED = read_text(PAYLOAD).to_json()
         PAYLOAD.replace("\n", "\r\n"),
         PAYLOAD.replace("\n", "").replace("\r", "").replace("\x1e", ""),
         "  " + PAYLOAD + "\n",
+        PAYLOAD.lstrip("@\n\x1e\r"),
     ],
-    ids=["intact", "named", "named-lower", "escaped", "newlines-only", "crlf", "glued", "padded"],
+    ids=[
+        "intact",
+        "named",
+        "named-lower",
+        "escaped",
+        "newlines-only",
+        "crlf",
+        "glued",
+        "padded",
+        "no-at",
+    ],
 )
 def test_aamva_payload_survives_scanner_mangling(mangled: str) -> None:
     assert EXPECTED["valid"] is True
