@@ -1,0 +1,121 @@
+"""Renders every screen with demo data to PNG files, for docs/screenshots and for review.
+
+Run under a real display or Xvfb (`python -m ui.screenshots --out docs/screenshots`); it drives
+the same window, controller and vault thread as the app, on a throw-away demo vault.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.clock import utc_now
+from kiosk.vault import KdfParams
+from ui.app import DEMO_ACCOUNTS, load_stylesheet, make_demo_vault, program_choices
+from ui.controller import KioskController
+from ui.idle import IdleWatcher
+from ui.main_window import MainWindow
+from ui.screens.change_password import ChangePasswordDialog
+from ui.workers.vault_worker import VaultWorker
+
+SIZE = (1280, 760)
+
+
+def wait_for(signal: SignalInstance, trigger: Callable[[], None], timeout_ms: int = 10_000) -> None:
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    trigger()
+    loop.exec()
+    signal.disconnect(loop.quit)
+
+
+def settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def save(widget: QWidget, out: Path, name: str) -> None:
+    settle()
+    widget.grab().save(str(out / f"{name}.png"))
+
+
+def render_shell(app: QApplication, out: Path, workdir: Path) -> list[str]:
+    demo_dir = workdir / "demo"
+    make_demo_vault(demo_dir)
+    accounts = [(u, p, r.value) for u, p, r in DEMO_ACCOUNTS]
+
+    def window_for(data_dir: Path, demo: bool) -> tuple[MainWindow, KioskController]:
+        controller = KioskController(
+            data_dir, utc_now, VaultWorker(), kdf=KdfParams.fast_for_tests()
+        )
+        idle = IdleWatcher(app, 600_000)
+        window = MainWindow(
+            controller, idle, programs=program_choices(), demo_accounts=accounts if demo else None
+        )
+        window.resize(*SIZE)
+        window.show()
+        return window, controller
+
+    # First run: the three wizard steps, on an empty folder.
+    window, controller = window_for(workdir / "fresh", demo=False)
+    save(window, out, "01-setup-program")
+    window.setup.next.click()
+    window.setup.site_name.setText("Queens Public Library, Flushing")
+    save(window, out, "02-setup-site")
+    window.setup.next.click()
+    window.setup.display_name.setText("Ana Rivera")
+    window.setup.username.setText("arivera")
+    save(window, out, "03-setup-admin")
+    window.close()
+
+    window, controller = window_for(demo_dir, demo=True)
+    save(window, out, "04-sign-in")
+    login = window.login
+    login.username.setText("demo-admin")
+    login.password.setText("wrong password")
+    wait_for(controller.sign_in_failed, login.submit.click)
+    save(window, out, "05-sign-in-wrong-password")
+    login.password.setText(DEMO_ACCOUNTS[0][1])
+    wait_for(controller.summary_updated, login.submit.click)
+    save(window, out, "06-home")
+    wait_for(controller.staff_loaded, window.show_staff)
+    save(window, out, "07-staff")
+    window.show_settings()
+    save(window, out, "08-settings")
+    dialog = ChangePasswordDialog(required=True, parent=window)
+    dialog.show()
+    save(dialog, out, "09-change-password-required")
+    dialog.close()
+    controller.lock()
+    save(window, out, "10-lock-screen")
+    window.close()
+    return sorted(p.name for p in out.glob("*.png"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    load_stylesheet(app)
+    args.out.mkdir(parents=True, exist_ok=True)
+    workdir = Path(tempfile.mkdtemp(prefix="kiosk-shots-"))
+    try:
+        names = render_shell(app, args.out, workdir)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    sys.stdout.write("\n".join(names) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
