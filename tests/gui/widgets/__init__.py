@@ -1,0 +1,1 @@
+"""Tests for ui/widgets (and the capture worker they drive)."""
