@@ -142,6 +142,7 @@ def test_upload_outcomes() -> None:
 def test_upload_failures_purge_nothing(handler: Handler) -> None:
     store = InMemoryOutboxStore()
     store.add(sealing.seal("R-1", {}, nacl.public.PrivateKey.generate().public_key, KIOSK))
+
     def route(request: httpx.Request) -> httpx.Response:
         if request.url.path == "/v1/health":
             return httpx.Response(200, json=health())
