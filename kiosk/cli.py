@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kiosk.reading.cli",
     "kiosk.vault.cli",
     "kiosk.intake.cli",
+    "kiosk.outbox.cli",
     "kiosk.capture.cli",
     "kiosk.rules.cli",
 )
