@@ -35,7 +35,7 @@ PASSWORD = "benchmark password"
 
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def bench_submit(data_dir: Path, count: int) -> tuple[float, float]:
