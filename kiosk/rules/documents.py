@@ -98,7 +98,12 @@ def _check(
 ) -> tuple[Counted, tuple[str, ...]] | _Fallback | str:
     """One round of checks on `doc_type`: a count, a fallback to another type, or a reason."""
     problem = _validity_problem(
-        program, doc_type, presented, today, presented_ids, caretaker_present
+        program,
+        doc_type,
+        presented,
+        today,
+        presented_ids=presented_ids,
+        caretaker_present=caretaker_present,
     )
     if problem is not None:
         return problem
@@ -115,11 +120,12 @@ def _check(
     return _with_area_check(program, doc_type, presented, counted)
 
 
-def _validity_problem(  # noqa: PLR0917 - private helper, called once
+def _validity_problem(
     program: Program,
     doc_type: DocumentType,
     presented: PresentedDocument,
     today: date,
+    *,
     presented_ids: Collection[str],
     caretaker_present: bool,
 ) -> _Fallback | str | None:
