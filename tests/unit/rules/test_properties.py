@@ -12,7 +12,7 @@ from tests.unit.rules.helpers import TODAY
 
 IDNYC = load_program("idnyc")
 PROGRAMS = [IDNYC, load_program("sf_city_id"), load_program("newburgh")]
-SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def ids(program: Program) -> list[str]:
