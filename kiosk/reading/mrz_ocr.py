@@ -100,25 +100,55 @@ def _candidate_groups(lines: Sequence[str]) -> list[tuple[int, list[str]]]:
 
 
 def mrz_from_lines(ocr_lines: Sequence[OcrLine], *, today: date | None = None) -> ReadResult | None:
-    """The best MRZ reading among recognised lines, or None when none looks like an MRZ."""
-    lines = [clean_text(line.text) for line in sorted(ocr_lines, key=lambda line: line.position)]
-    lines = [line for line in lines if len(line) >= _MIN_LINE]
+    """The best MRZ reading among recognised lines, or None when none looks like an MRZ.
+
+    Lines are tried top to bottom and, for pages turned sideways, bottom to top: the order is
+    structure, not content, and the check digits reject a wrong one.
+    """
+    ordered = [clean_text(line.text) for line in sorted(ocr_lines, key=lambda line: line.position)]
+    ordered = [line for line in ordered if len(line) >= _MIN_LINE]
     best: ReadResult | None = None
-    for length, group in _candidate_groups(lines):
-        fitted = [fit_length(line, length) for line in group]
-        try:
-            layout = layout_for(fitted)
-            corrected = [
-                correct_line(line, mask) for line, mask in zip(fitted, layout.masks, strict=True)
-            ]
-            result = parse_mrz(corrected, today=today)
-        except MalformedPayload:
-            continue
-        if result.valid:
-            return result
-        if best is None or len(result.problems) < len(best.problems):
-            best = result
+    for lines in (ordered, ordered[::-1]):
+        for length, group in _candidate_groups(lines):
+            result = _parse_group(group, length, today)
+            if result is None:
+                continue
+            if result.valid:
+                return result
+            if best is None or len(result.problems) < len(best.problems):
+                best = result
     return best
+
+
+def _parse_group(group: Sequence[str], length: int, today: date | None) -> ReadResult | None:
+    fitted = [fit_length(line, length) for line in group]
+    try:
+        layout = layout_for(fitted)
+        corrected = [
+            correct_line(line, mask) for line, mask in zip(fitted, layout.masks, strict=True)
+        ]
+        return parse_mrz(corrected, today=today)
+    except MalformedPayload:
+        return None
+
+
+def down_direction(boxes: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """The page's "down", across the text lines, from the boxes' long sides.
+
+    The long side is the reading direction whatever the corner order of a box, so a page
+    turned 90 degrees still gets its lines in order (or exactly reversed; both are tried).
+    """
+    first, second = boxes[:, 1] - boxes[:, 0], boxes[:, 2] - boxes[:, 1]
+    longer = np.linalg.norm(first, axis=1) >= np.linalg.norm(second, axis=1)
+    along = np.where(longer[:, None], first, second)
+    along /= np.linalg.norm(along, axis=1, keepdims=True).clip(1e-6)
+    # Give all boxes the sign of the longest line's direction before taking the median.
+    reference = along[
+        int(np.argmax(np.linalg.norm(np.where(longer[:, None], first, second), axis=1)))
+    ]
+    along *= np.where(along @ reference < 0, -1.0, 1.0)[:, None]
+    direction = np.median(along, axis=0)
+    return np.array([-direction[1], direction[0]])
 
 
 class MrzOcr:
@@ -156,12 +186,7 @@ class MrzOcr:
         if output.boxes is None or output.txts is None:
             return []
         boxes = np.asarray(output.boxes, dtype=np.float64)
-        # Order lines along the page's "down" direction, which is tilted when the page is.
-        along = boxes[:, 1] - boxes[:, 0]
-        direction = np.median(
-            along / np.linalg.norm(along, axis=1, keepdims=True).clip(1e-6), axis=0
-        )
-        down = np.array([-direction[1], direction[0]])
+        down = down_direction(boxes)
         centres = boxes.mean(axis=1)
         return [
             OcrLine(str(text), float(centre @ down))

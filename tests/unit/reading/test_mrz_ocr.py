@@ -17,6 +17,7 @@ from kiosk.reading.mrz_ocr import (
     OcrLine,
     clean_text,
     correct_line,
+    down_direction,
     fit_length,
     mrz_from_lines,
     ocr_available,
@@ -128,3 +129,25 @@ def test_onnxruntime_telemetry_leaves_no_trace(tmp_path: Path) -> None:
     code = "from kiosk.reading.mrz_ocr import MrzOcr; MrzOcr().warm_up()"
     subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True, timeout=120)
     assert list(tmp_path.rglob("*")) == []
+
+
+def test_lines_of_a_page_turned_sideways_are_tried_in_both_orders() -> None:
+    lines = [OcrLine(text, float(-index)) for index, text in enumerate(TD1_SPECIMEN)]
+    result = mrz_from_lines(lines, today=TODAY)
+    assert result is not None and result.valid
+
+
+def testdown_direction_follows_the_long_side_of_the_boxes() -> None:
+    # Three text lines running top to bottom (page turned 90 degrees), corners in any order.
+    boxes = np.array(
+        [
+            [[300, 100], [340, 100], [340, 900], [300, 900]],
+            [[200, 900], [200, 100], [240, 100], [240, 900]],
+            [[100, 100], [140, 100], [140, 900], [100, 900]],
+        ],
+        dtype=np.float64,
+    )
+    down = down_direction(boxes)
+    positions = boxes.mean(axis=1) @ down
+    assert abs(abs(down[0]) - 1.0) < 1e-6
+    assert len({round(p) for p in positions}) == 3
