@@ -73,7 +73,8 @@ def check(analysis: FrameAnalysis, limits: Thresholds = DEFAULT_THRESHOLDS) -> l
     if faces > 1:
         found.insert(0, _blocking(Problem.MULTIPLE_FACES, faces=faces))
     face_height = main.box.h / analysis.height
-    if face_height < limits.min_face_height:
+    too_far = face_height < limits.min_face_height
+    if too_far:
         found.append(_blocking(Problem.TOO_FAR))
     elif face_height > limits.max_face_height:
         found.append(_blocking(Problem.TOO_CLOSE))
@@ -85,8 +86,9 @@ def check(analysis: FrameAnalysis, limits: Thresholds = DEFAULT_THRESHOLDS) -> l
     roll = analysis.roll_degrees
     if roll is not None and abs(roll) > limits.max_roll_degrees:
         found.append(_blocking(Problem.HEAD_TILTED, degrees=abs(roll)))
-    # A dark face has little contrast, so the sharpness figure means nothing until it is lit.
-    if analysis.sharpness < limits.min_sharpness and not too_dark:
+    # A dark face has little contrast, and a far one is upscaled for measuring: either way the
+    # sharpness figure means nothing until the first problem is fixed.
+    if analysis.sharpness < limits.min_sharpness and not (too_dark or too_far):
         found.append(_blocking(Problem.BLURRY))
     if analysis.background_edges > limits.max_background_edges:
         found.append(_advisory(Problem.BUSY_BACKGROUND))

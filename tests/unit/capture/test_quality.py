@@ -127,3 +127,13 @@ def test_texts_carry_their_numbers() -> None:
     )
     (item,) = check(tilted)
     assert item.code is Problem.HEAD_TILTED and "27°" in item.text
+
+
+def test_a_far_or_dark_face_is_not_also_called_blurry() -> None:
+    far = _analysis(Box(300, 200, 40, 50), sharpness=5.0)
+    dark = _analysis(Box(270, 136, 100, 160), sharpness=5.0, brightness=30.0)
+    assert [f.code for f in check(far)] == [Problem.TOO_FAR]
+    assert [f.code for f in check(dark)] == [Problem.TOO_DARK]
+    assert [f.code for f in check(_analysis(Box(270, 136, 100, 160), sharpness=5.0))] == [
+        Problem.BLURRY
+    ]
