@@ -251,8 +251,9 @@ def _program_text(program: Program) -> str:
         "id\tidentity\tresidency\tphoto\tdob\tneeds\tname",
     ]
     for d in program.documents:
+        identity = d.tier if d.tier is not None else d.identity_points
         lines.append(
-            f"{d.id}\t{d.identity_points}\t{d.residency_points}\t"
+            f"{d.id}\t{identity}\t{d.residency_points}\t"
             f"{'yes' if d.has_photo else 'no'}\t{'yes' if d.has_dob else 'no'}\t"
             f"{','.join(d.needs) or '-'}\t{d.name}"
         )

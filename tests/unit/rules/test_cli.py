@@ -249,6 +249,7 @@ def test_list_one_program_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert "agency verifications (--agency-verified):" in out
     status, out, _ = run(capsys, "rules", "list", "--program", "sf_city_id")
     assert "caretaker relationship documents" not in out
+    assert "consular_id_card\tprimary\t0\tyes\tyes\texpires\t" in out
 
 
 def test_parse_document_keeps_every_attribute() -> None:
