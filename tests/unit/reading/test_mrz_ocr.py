@@ -120,6 +120,7 @@ def test_ocr_of_a_page_with_a_wrong_check_digit_is_invalid(mrz_ocr: MrzOcr) -> N
     assert result.to_json()["valid"] is False
 
 
+@pytest.mark.slow  # a fresh process loads the models: ~3 s
 def test_onnxruntime_telemetry_leaves_no_trace(tmp_path: Path) -> None:
     """Without ORT_DISABLE_TELEMETRY, onnxruntime writes a device id and event log to ~/.cache."""
     if not ocr_available():
