@@ -18,12 +18,12 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.clock import utc_now
 from kiosk.config import Settings
+from kiosk.crash import install_excepthook
 from kiosk.paths import assets_dir, default_data_dir
 from kiosk.rules import available_programs
 from kiosk.staff import Role, create_vault
 from kiosk.vault import KdfParams
 from ui.controller import KioskController
-from ui.crash import install_excepthook
 from ui.idle import IdleWatcher
 from ui.main_window import MainWindow
 from ui.workers.vault_worker import VaultWorker
