@@ -158,10 +158,12 @@ def _names(
 ) -> tuple[str | None, str | None]:
     family = _value(elements, "DCS") or _value(elements, "DAB")
     if version >= 4 or _value(elements, "DAC") is not None:
-        given = _join(_value(elements, "DAC"), _value(elements, "DAD"))
+        raw = f"{_value(elements, 'DAC') or ''} {_value(elements, 'DAD') or ''}"
     else:
-        # Versions 2 and 3: DCT holds all given names, separated by commas or spaces.
-        given = _join(*(_value(elements, "DCT") or "").replace(",", " ").split())
+        # Versions 2 and 3: DCT holds all given names.
+        raw = _value(elements, "DCT") or ""
+    # Some jurisdictions separate several middle names with commas: the contract wants spaces.
+    given = _join(*raw.replace(",", " ").split())
     if family is None and (full := _value(elements, "DAA")) is not None:
         # Version 1: DAA is "FAMILY,FIRST,MIDDLE"; without commas it cannot be split safely.
         parts = [p.strip() for p in full.split(",")]

@@ -127,7 +127,7 @@ def test_canadian_dates_are_ccyymmdd_and_postal_code_as_printed() -> None:
         ("DAQ", "P1234-56789-01234"),
         ("DCS", "TREMBLAY"),
         ("DAC", "MARIE"),
-        ("DAD", "CLAIRE ANNE"),
+        ("DAD", "CLAIRE,ANNE"),
         ("DBA", "20310930"),
         ("DBB", "19880215"),
         ("DBC", "2"),
