@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import nacl.public
 import nacl.signing
 import pytest
 
 from kiosk import sealing
 from kiosk.cli import main
+from kiosk.intake.server import bound_socket
 from kiosk.intake.service import IntakeService
 from kiosk.intake.setup import PROGRAM_KEY_FILE, load_intake, load_program_key
 from kiosk.intake.store import open_store
@@ -129,3 +135,45 @@ def test_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     (tmp_path / "I" / "server-signing.key").write_text("not base64!")
     status, _, err = run(capsys, "intake", "stats", "--data-dir", str(tmp_path / "I"))
     assert status == 2 and "input.invalid" in err
+
+
+def test_serve_runs_until_terminated(tmp_path: Path) -> None:
+    data = tmp_path / "I"
+    assert main(["intake", "init", "--data-dir", str(data), "--json"]) == 0
+    with bound_socket() as probe:
+        port = probe.getsockname()[1]  # a free port
+    root = Path(__file__).resolve().parents[3]
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-W",
+            "error",
+            "-m",
+            "kiosk",
+            "intake",
+            "serve",
+            "--data-dir",
+            str(data),
+            "--port",
+            str(port),
+        ],
+        cwd=root,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/v1/health", params={"nonce": "z" * 16})
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)  # waiting for another process to listen
+        assert answer.json()["nonce"] == "z" * 16
+    finally:
+        server.send_signal(signal.SIGTERM)
+        _, err = server.communicate(timeout=10)
+    # uvicorn shuts down gracefully, then re-raises the signal it caught.
+    assert server.returncode in (0, -signal.SIGTERM), err
+    assert "program private key is still in" in err  # the operator is nagged to move it
+    assert "Traceback" not in err
