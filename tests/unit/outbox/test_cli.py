@@ -142,7 +142,7 @@ def test_sync_offline_and_rejections(
         record_id = conn.execute("SELECT record_id FROM submissions LIMIT 1").fetchone()[0]
         conn.execute(
             "UPDATE submissions SET envelope = CAST(replace(CAST(envelope AS TEXT),"
-            " '\"created_at\":\"', '\"created_at\":\"1') AS BLOB) WHERE record_id = ?",
+            ' \'"created_at":"\', \'"created_at":"1\') AS BLOB) WHERE record_id = ?',
             (record_id,),
         )
     status, out, _ = run("sync", "--once")
