@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -54,8 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
 GuiStarter = Callable[[argparse.Namespace], int]
 
 
+def harden_environment() -> None:
+    """Process-wide settings that must precede any third-party import."""
+    # onnxruntime (under the OCR extra) otherwise writes a device id and event log to ~/.cache
+    # and sends them when online; only this variable, set before its first import, stops it.
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
+
 def main(argv: Sequence[str] | None = None, *, start_gui: GuiStarter | None = None) -> int:
     """Run one command; with no command, hand over to `start_gui` (injected by ui/launcher.py)."""
+    harden_environment()
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)

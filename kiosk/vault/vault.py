@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import secrets
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,28 +91,15 @@ class Vault:
     def create(cls, data_dir: Path, *, kdf: KdfParams | None = None) -> Vault:
         """A new, empty vault; the caller adds the first staff slot before closing it."""
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        lock = InstanceLock(data_dir)
-        lock.acquire()
-        try:
+        header = VaultHeader(vault_id=str(uuid.uuid4()), name_salt=secrets.token_bytes(16))
+
+        def write_header() -> None:
             if vault_exists(data_dir):
                 raise VaultExists(f"A vault already exists in {data_dir}; it was not touched.")
-            header = VaultHeader(vault_id=str(uuid.uuid4()), name_salt=secrets.token_bytes(16))
             atomic_write_bytes(data_dir / HEADER_FILENAME, header.to_bytes(), what="vault header")
-            key = secrets.token_bytes(KEY_BYTES)
-            conn = database.open_connection(data_dir / DB_FILENAME, key)
-            (data_dir / DB_FILENAME).chmod(0o600)
-            migrate(conn)
-        except BaseException:
-            lock.release()
-            raise
-        return cls(
-            data_dir=data_dir,
-            header=header,
-            conn=conn,
-            key=key,
-            lock=lock,
-            kdf=kdf or KdfParams.default(),
-        )
+
+        key = secrets.token_bytes(KEY_BYTES)
+        return cls._open_locked(data_dir, header, key, kdf, before_connect=write_header)
 
     @classmethod
     def open(cls, data_dir: Path, username: str, password: str) -> Vault:
@@ -138,23 +125,32 @@ class Vault:
         kdf: KdfParams | None = None,
         header: VaultHeader | None = None,
     ) -> Vault:
-        header = header or VaultHeader.read(data_dir)
+        return cls._open_locked(data_dir, header or VaultHeader.read(data_dir), key, kdf)
+
+    @classmethod
+    def _open_locked(
+        cls,
+        data_dir: Path,
+        header: VaultHeader,
+        key: bytes,
+        kdf: KdfParams | None,
+        *,
+        before_connect: Callable[[], None] | None = None,
+    ) -> Vault:
+        """Take the instance lock, connect and migrate; the lock is released if anything fails."""
         lock = InstanceLock(data_dir)
         lock.acquire()
         try:
+            if before_connect is not None:
+                before_connect()
             conn = database.open_connection(data_dir / DB_FILENAME, key)
+            (data_dir / DB_FILENAME).chmod(0o600)
             migrate(conn)
         except BaseException:
             lock.release()
             raise
-        return cls(
-            data_dir=data_dir,
-            header=header,
-            conn=conn,
-            key=key,
-            lock=lock,
-            kdf=kdf or KdfParams.default(),
-        )
+        kdf = kdf or KdfParams.default()
+        return cls(data_dir=data_dir, header=header, conn=conn, key=key, lock=lock, kdf=kdf)
 
     def close(self) -> None:
         if self._lock.held:

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import ast
+import os
 from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "kiosk"
@@ -69,3 +74,10 @@ def test_no_sleep_in_ui() -> None:
         if "time.sleep" in path.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+def test_cli_turns_onnxruntime_telemetry_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ORT_DISABLE_TELEMETRY", raising=False)
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert os.environ["ORT_DISABLE_TELEMETRY"] == "1"
