@@ -6,6 +6,10 @@ A real vault (fast KDF) and a real intake on loopback; every command goes throug
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -163,3 +167,34 @@ def test_bad_inputs(run: Run, tmp_path: Path) -> None:
     assert status == 2 and "input.invalid" in err
     status, _, err = run("demo", "seed", "--count", "0")
     assert status == 2
+
+
+def test_kiosk_sync_killed_mid_round_loses_and_duplicates_nothing(
+    run: Run, live: LiveIntake, intake: Intake, tmp_path: Path, vault_args: list[str]
+) -> None:
+    provisioning = tmp_path / "prov.json"
+    provisioning.write_text(json.dumps(intake.provisioning))
+    assert run("provision", "--file", str(provisioning), "--url", live.url)[0] == 0
+    run("demo", "seed", "--count", "150")
+    live.faults.slow_responses, live.faults.delay_s = -1, 0.3
+    root = Path(__file__).resolve().parents[3]
+    child = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "sync", "--once", "--json", *vault_args],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while live.records() < 50 and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)  # polling another process's progress
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.wait(10)
+    assert child.returncode == -signal.SIGKILL
+    assert run("outbox")[1]["sealed"] > 0  # type: ignore[index,operator]
+    live.faults.slow_responses = 0
+    assert run("sync", "--once")[1]["pending"] == 0  # type: ignore[index]
+    counts = run("outbox")[1]
+    assert counts is not None and counts["delivered"] == 150 and counts["sealed"] == 0
+    assert live.records() == 150 and len(live.stored_digests()) == 150
