@@ -48,6 +48,17 @@ WARN = QColor(235, 160, 40)
 IDLE = QColor(255, 255, 255, 200)
 
 
+def enlarged(font: QFont, factor: float) -> QFont:
+    """A bold, bigger copy; style sheets may size fonts in pixels, leaving no point size."""
+    bigger = QFont(font)
+    if font.pointSizeF() > 0:
+        bigger.setPointSizeF(font.pointSizeF() * factor)
+    elif font.pixelSize() > 0:
+        bigger.setPixelSize(round(font.pixelSize() * factor))
+    bigger.setBold(True)
+    return bigger
+
+
 class PreviewView(QWidget):
     """Paints the newest frame 1:1 (the worker already scaled it) plus the oval and countdown."""
 
@@ -138,9 +149,7 @@ class PreviewView(QWidget):
             painter.drawArc(oval, 90 * 16, -round(360 * 16 * update.progress))
 
     def _paint_message(self, painter: QPainter, area: QRectF) -> None:
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
+        font = enlarged(self.font(), 1.4)
         painter.setFont(font)
         painter.setPen(QColor(255, 255, 255))
         box = area.adjusted(24, 24, -24, -24)
@@ -227,10 +236,7 @@ class CameraWidget(QWidget):
     def _build_feedback(self, layout: QVBoxLayout) -> None:
         self.feedback_label = QLabel()
         self.feedback_label.setWordWrap(True)
-        font = self.feedback_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.feedback_label.setFont(font)
+        self.feedback_label.setFont(enlarged(self.feedback_label.font(), 1.5))
         self.tips_label = QLabel()
         self.tips_label.setWordWrap(True)
         self.tips_label.setStyleSheet("color: #555;")
