@@ -46,6 +46,8 @@ THUMB_SIZE = QSize(200, 250)
 GOOD = QColor(40, 170, 90)
 WARN = QColor(235, 160, 40)
 IDLE = QColor(255, 255, 255, 200)
+BUTTON_MIN_WIDTH = 180
+FEEDBACK_FONT_PX = 22  # read from a step away, over the applicant's shoulder
 
 
 def enlarged(font: QFont, factor: float) -> QFont:
@@ -236,7 +238,8 @@ class CameraWidget(QWidget):
     def _build_feedback(self, layout: QVBoxLayout) -> None:
         self.feedback_label = QLabel()
         self.feedback_label.setWordWrap(True)
-        self.feedback_label.setFont(enlarged(self.feedback_label.font(), 1.5))
+        self.feedback_label.setObjectName("cameraFeedback")
+        self._set_feedback_color(GOOD)
         self.tips_label = QLabel()
         self.tips_label.setWordWrap(True)
         self.tips_label.setStyleSheet("color: #555;")
@@ -253,6 +256,8 @@ class CameraWidget(QWidget):
         self.retake_button = QPushButton(texts.label_retake())
         self.retake_button.setEnabled(False)
         self.retake_button.clicked.connect(self._on_retake_button_clicked)
+        for big in (self.capture_button, self.retake_button):
+            big.setMinimumWidth(BUTTON_MIN_WIDTH)  # room for the shortcut hint in any style
         buttons = QHBoxLayout()
         buttons.addWidget(self.capture_button)
         buttons.addWidget(self.retake_button)
@@ -267,6 +272,7 @@ class CameraWidget(QWidget):
 
     def start(self) -> None:
         """Look for cameras, then start the first one (or the fallback)."""
+        self.capture_button.setFocus()
         self.preview.show_message(texts.status_waiting_for_camera())
         self._worker.list_cameras()
 
@@ -342,7 +348,7 @@ class CameraWidget(QWidget):
         else:
             self.feedback_label.setText(texts.status_good())
             color = GOOD
-        self.feedback_label.setStyleSheet(f"color: {color.name()};")
+        self._set_feedback_color(color)
         self.tips_label.setText("\n".join(tips))
 
     @Slot(object)
@@ -374,6 +380,12 @@ class CameraWidget(QWidget):
             self.preview.show_message("", stale=False)
         else:
             self.preview.show_message(event.message)
+
+    def _set_feedback_color(self, color: QColor) -> None:
+        # A style sheet, not setFont(): the app style sheet would override a plain font.
+        self.feedback_label.setStyleSheet(
+            f"font-size: {FEEDBACK_FONT_PX}px; font-weight: bold; color: {color.name()};"
+        )
 
     def _discard_photo(self) -> None:
         had_photo = self._photo is not None
