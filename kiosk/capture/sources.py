@@ -152,8 +152,10 @@ class OpenCvCamera:
         reconnect_interval_s: float = RECONNECT_INTERVAL_S,
         clock: Callable[[], float] = time.monotonic,
         open_device: Callable[[int], VideoDevice] = _open_cv_device,
+        find_cameras: Callable[[], list[CameraInfo]] | None = list_cameras,
     ) -> None:
         self._info = info
+        self._find_cameras = find_cameras
         self._preferred_size = preferred_size
         self._reconnect_interval_s = reconnect_interval_s
         self._clock = clock
@@ -203,7 +205,7 @@ class OpenCvCamera:
     def read(self) -> Frame | None:
         if self._device is None:
             if self._clock() - self._last_attempt >= self._reconnect_interval_s:
-                self._try_open()
+                self._reconnect()
             return None
         ok, frame = self._device.read()
         if not ok or frame is None:
@@ -213,6 +215,17 @@ class OpenCvCamera:
             self._last_attempt = self._clock()
             return None
         return freeze(frame)
+
+    def _reconnect(self) -> None:
+        if self._try_open() or self._find_cameras is None:
+            return
+        # Plugged back into another port, the camera often gets a new index: follow its name.
+        for info in self._find_cameras():
+            if info.label == self._info.label and info.index != self._info.index:
+                log.info("camera moved from index %s to %s", self._info.index, info.index)
+                self._info = CameraInfo(info.index, info.label)
+                self._try_open()
+                return
 
     def _release(self) -> None:
         if self._device is not None:

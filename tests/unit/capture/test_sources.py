@@ -144,11 +144,37 @@ def test_camera_prefers_720p_and_reconnects_after_unplugging() -> None:
 
 
 def test_camera_that_will_not_open_raises_a_clear_error() -> None:
-    camera = OpenCvCamera(CameraInfo(3, "Broken"), open_device=lambda i: FakeDevice([False]))
+    camera = OpenCvCamera(
+        CameraInfo(3, "Broken"), open_device=lambda i: FakeDevice([False]), find_cameras=None
+    )
     with pytest.raises(CameraUnavailable) as caught:
         camera.open()
     assert caught.value.code == "capture.camera_unavailable"
     assert "Camera 4: Broken" in caught.value.message
+
+
+def test_a_camera_plugged_back_under_another_index_is_followed_by_name() -> None:
+    plugs: dict[int, list[bool]] = {0: [True], 2: [False]}
+    now = [0.0]
+
+    def find_cameras() -> list[CameraInfo]:
+        return [CameraInfo(i, "Logitech C270") for i, plug in plugs.items() if plug[0]]
+
+    camera = OpenCvCamera(
+        CameraInfo(0, "Logitech C270"),
+        open_device=lambda index: FakeDevice(plugs.setdefault(index, [False])),
+        clock=lambda: now[0],
+        find_cameras=find_cameras,
+    )
+    camera.open()
+    plugs[0][0] = False
+    assert camera.read() is None and camera.state is SourceState.RECONNECTING
+    plugs[2][0] = True  # back, in another USB port
+    now[0] += 1.5
+    assert camera.read() is None
+    assert camera.state is SourceState.LIVE and camera.name == "Camera 3: Logitech C270"
+    assert camera.read() is not None
+    camera.close()
 
 
 def test_sysfs_lists_capture_nodes_only(tmp_path: Path) -> None:
