@@ -38,6 +38,7 @@ class AuditAction(StrEnum):
     SUBMITTED = "submitted"
     EXPORTED = "exported"
     OVERRIDE = "override"
+    KIOSK_QUIT = "kiosk_quit"
 
 
 # Detail keys that may ever appear; anything else is refused, so a careless caller cannot slip

@@ -13,10 +13,13 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk import __version__
 from kiosk.errors import KioskError
+
+if TYPE_CHECKING:
+    from kiosk.selftest import Check
 
 # One module per subsystem; each exposes register(subparsers).
 COMMAND_MODULES: tuple[str, ...] = (
@@ -27,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kiosk.outbox.cli",
     "kiosk.capture.cli",
     "kiosk.rules.cli",
+    "kiosk.selftest_cli",
 )
 
 
@@ -46,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="start the GUI on a throw-away vault with demo staff and a synthetic camera",
     )
     parser.add_argument("--data-dir", help="vault folder for the GUI (default: platform data dir)")
+    parser.add_argument(
+        "--kiosk-mode",
+        action="store_true",
+        help="full screen without window controls; closing needs a supervisor (Ctrl+Q)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -62,11 +71,25 @@ def harden_environment() -> None:
     os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 
-def main(argv: Sequence[str] | None = None, *, start_gui: GuiStarter | None = None) -> int:
-    """Run one command; with no command, hand over to `start_gui` (injected by ui/launcher.py)."""
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    start_gui: GuiStarter | None = None,
+    selftest_checks: Sequence[Check] = (),
+) -> int:
+    """Run one command; with no command, hand over to `start_gui` (injected by ui/launcher.py).
+
+    `selftest_checks` are a front end's own checks for `kiosk self-test` (the GUI's).
+    """
     harden_environment()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == ["--version"]:
+        # Before build_parser(), which imports every subsystem (cv2, numpy, httpx...).
+        sys.stdout.write(f"kiosk {__version__}\n")
+        return 0
     parser = build_parser()
-    args = parser.parse_args(argv)
+    parser.set_defaults(selftest_checks=tuple(selftest_checks))
+    args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)
     try:
         if handler is None:

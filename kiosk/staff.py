@@ -124,6 +124,37 @@ class Session:
             self._audit(conn, AuditAction.SCREEN_UNLOCKED, subject=member.username)
         return member
 
+    def authorize_supervisor(
+        self, username: str, password: str, action: AuditAction, reason: str = ""
+    ) -> StaffMember:
+        """A supervisor (or admin) confirms an action in person, e.g. quitting kiosk mode.
+
+        Counts failures like a sign-in, so the prompt cannot be used to guess passwords.
+        """
+        book = LockoutBook(self.vault.data_dir, self.clock)
+        tag = self.vault.tag_for(username)
+        book.check(tag)
+        member = self.staff.find(username)
+        if member is None or not self.vault.verify_password(username, password):
+            book.record_failure(tag)
+            with self.vault.transaction() as conn:
+                _flush_failures(conn, self.vault, book, self.clock)
+            raise WrongPassword("Wrong user name or password.")
+        book.clear(tag)
+        if not member.role.at_least(Role.SUPERVISOR):
+            raise NotPermitted("Only a supervisor or admin can do this.")
+        details = {"reason": reason} if reason else {}
+        with self.vault.transaction() as conn:
+            audit.append(
+                conn,
+                at=self.clock(),
+                actor=member.username,
+                action=action,
+                subject=self.member.username,
+                details=details,
+            )
+        return member
+
     def record_screen_locked(self) -> None:
         with self.vault.transaction() as conn:
             self._audit(conn, AuditAction.SCREEN_LOCKED, subject=self.member.username)

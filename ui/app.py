@@ -75,7 +75,9 @@ def program_choices() -> list[tuple[str, str]]:
     return [(p.id, p.name) for p in available_programs()]
 
 
-def build_kiosk(app: QApplication, *, demo: bool, data_dir: Path | None) -> Kiosk:
+def build_kiosk(
+    app: QApplication, *, demo: bool, data_dir: Path | None, kiosk_mode: bool = False
+) -> Kiosk:
     cleanup: list[Path] = []
     kdf = None
     if demo:
@@ -89,7 +91,13 @@ def build_kiosk(app: QApplication, *, demo: bool, data_dir: Path | None) -> Kios
     controller = KioskController(data_dir, utc_now, worker, kdf=kdf)
     idle = IdleWatcher(app, Settings.idle_lock_seconds.default * 1000)
     demo_accounts = [(u, p, r.value) for u, p, r in DEMO_ACCOUNTS] if demo else None
-    window = MainWindow(controller, idle, programs=program_choices(), demo_accounts=demo_accounts)
+    window = MainWindow(
+        controller,
+        idle,
+        programs=program_choices(),
+        demo_accounts=demo_accounts,
+        kiosk_mode=kiosk_mode,
+    )
     return Kiosk(window, controller, idle, cleanup)
 
 
@@ -98,7 +106,7 @@ def load_stylesheet(app: QApplication) -> None:
     app.setStyleSheet(path.read_text(encoding="utf-8"))
 
 
-def run_gui(*, demo: bool, data_dir: str | None) -> int:
+def run_gui(*, demo: bool, data_dir: str | None, kiosk_mode: bool = False) -> int:
     logging.basicConfig(level=os.environ.get("KIOSK_LOG_LEVEL", "INFO"))
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -106,8 +114,11 @@ def run_gui(*, demo: bool, data_dir: str | None) -> int:
     load_stylesheet(app)
     folder = Path(data_dir) if data_dir else None
     install_excepthook((folder or default_data_dir()) / "crash")
-    kiosk = build_kiosk(app, demo=demo, data_dir=folder)
-    kiosk.window.show()
+    kiosk = build_kiosk(app, demo=demo, data_dir=folder, kiosk_mode=kiosk_mode)
+    if kiosk_mode:
+        kiosk.window.showFullScreen()
+    else:
+        kiosk.window.show()
     kiosk.window.activateWindow()  # kiosk laptops may run without a window manager
     try:
         return app.exec()

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.audit import AuditAction
 from kiosk.clock import Clock
 from kiosk.config import Settings
 from kiosk.dashboard import summarize
@@ -35,6 +36,8 @@ class KioskController(QObject):
     settings_loaded = Signal(object)  # Settings
     summary_updated = Signal(object)  # DashboardSummary
     staff_loaded = Signal(object)  # list[StaffMember]
+    quit_authorized = Signal()
+    quit_refused = Signal(str)
     action_succeeded = Signal(str)
     action_failed = Signal(str)
     bug_happened = Signal(object)  # BaseException, for the crash reporter
@@ -137,6 +140,27 @@ class KioskController(QObject):
         if session is not None:
             self.worker.submit(session.close, failed=self._fail_with(self.action_failed))
         self.signed_out.emit()
+
+    def authorize_quit(self, username: str, password: str) -> None:
+        """Kiosk mode: a supervisor confirms closing; a signed-out kiosk checks by signing in."""
+        session = self._session
+
+        def job() -> None:
+            if session is not None:
+                session.authorize_supervisor(username, password, AuditAction.KIOSK_QUIT)
+                return
+            temporary = sign_in(self.data_dir, username, password, clock=self.clock)
+            try:
+                temporary.authorize_supervisor(username, password, AuditAction.KIOSK_QUIT)
+            finally:
+                temporary.close()
+
+        if session is None and not self.has_vault():
+            self.quit_authorized.emit()  # first run: nothing to protect yet
+            return
+        self.worker.submit(
+            job, lambda _: self.quit_authorized.emit(), self._fail_with(self.quit_refused)
+        )
 
     def shutdown(self) -> None:
         """Close the vault on its own thread, then stop that thread."""

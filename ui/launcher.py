@@ -15,7 +15,7 @@ from kiosk import cli
 def _start_gui(args: argparse.Namespace) -> int:
     from ui.app import run_gui  # noqa: PLC0415 - deliberately lazy, see module docstring
 
-    return run_gui(demo=args.demo, data_dir=args.data_dir)
+    return run_gui(demo=args.demo, data_dir=args.data_dir, kiosk_mode=args.kiosk_mode)
 
 
 def main() -> int:

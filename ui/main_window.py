@@ -23,6 +23,7 @@ from ui.idle import IdleWatcher
 from ui.screens.change_password import ChangePasswordDialog
 from ui.screens.home import HomeScreen
 from ui.screens.login import LoginScreen
+from ui.screens.quit_dialog import QuitDialog
 from ui.screens.settings_screen import SettingsScreen
 from ui.screens.setup_wizard import SetupWizard
 from ui.screens.staff_admin import ROLE_TEXT, StaffScreen
@@ -37,10 +38,16 @@ class MainWindow(QMainWindow):
         *,
         programs: list[tuple[str, str]],
         demo_accounts: list[tuple[str, str, str]] | None = None,
+        kiosk_mode: bool = False,
     ) -> None:
         super().__init__()
         self.controller = controller
         self.idle = idle
+        self.kiosk_mode = kiosk_mode
+        self._quit_authorized = not kiosk_mode
+        self._quit_dialog: QuitDialog | None = None
+        if kiosk_mode:
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setWindowTitle("Enrollment kiosk")
         self.resize(1280, 760)
 
@@ -139,9 +146,12 @@ class MainWindow(QMainWindow):
         self.lock_button.clicked.connect(c.lock)
         self.sign_out_button.clicked.connect(c.sign_out)
         self.idle.idle_timed_out.connect(c.lock)
+        c.quit_authorized.connect(self._on_controller_quit_authorized)
+        c.quit_refused.connect(self._on_controller_quit_refused)
 
     def _shortcuts(self) -> None:
         QShortcut(QKeySequence("Ctrl+L"), self, self.controller.lock)
+        QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
 
     def _show_start_screen(self) -> None:
         if self.controller.has_vault():
@@ -269,7 +279,28 @@ class MainWindow(QMainWindow):
 
     # --- shutdown --------------------------------------------------------------------------
 
+    def _on_controller_quit_authorized(self) -> None:
+        self._quit_authorized = True
+        if self._quit_dialog is not None:
+            self._quit_dialog.accept()
+        self.close()
+
+    def _on_controller_quit_refused(self, message: str) -> None:
+        if self._quit_dialog is not None:
+            self._quit_dialog.show_error(message)
+
+    def _ask_supervisor_to_quit(self) -> None:
+        if self._quit_dialog is None:
+            self._quit_dialog = QuitDialog(self)
+            self._quit_dialog.quit_requested.connect(self.controller.authorize_quit)
+        self._quit_dialog.status.clear_status()
+        self._quit_dialog.open()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._quit_authorized:
+            event.ignore()
+            self._ask_supervisor_to_quit()
+            return
         self.idle.shutdown()
         self.controller.shutdown()
         super().closeEvent(event)

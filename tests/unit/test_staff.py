@@ -198,3 +198,23 @@ def test_screen_lock_and_unlock_are_audited(session: Session) -> None:
     session.record_screen_locked()
     session.unlock_screen(ADMIN, ADMIN_PASSWORD)
     assert actions(session)[-2:] == ["screen_locked", "screen_unlocked"]
+
+
+def test_supervisor_authorization_is_checked_counted_and_audited(session: Session) -> None:
+    from kiosk.audit import AuditAction  # noqa: PLC0415
+
+    eli = session.staff.add(session.member, "eli", "Eli", Role.ENROLLER, "enroller pw")
+    session.staff.add(session.member, "sam", "Sam", Role.SUPERVISOR, "supervisor pw")
+    session.member = eli
+    with pytest.raises(NotPermitted):
+        session.authorize_supervisor("eli", "enroller pw", AuditAction.KIOSK_QUIT)
+    with pytest.raises(WrongPassword):
+        session.authorize_supervisor("sam", "wrong guess", AuditAction.KIOSK_QUIT)
+    sam = session.authorize_supervisor("sam", "supervisor pw", AuditAction.OVERRIDE, "backlog")
+    assert sam.username == "sam"
+    last = audit.entries(session.vault.conn)[-1]
+    assert (last.actor, last.action, last.subject) == ("sam", "override", "eli")
+    assert '"reason":"backlog"' in last.details
+    assert any(
+        e.action == "login_failed" and e.subject == "sam" for e in audit.entries(session.vault.conn)
+    )
