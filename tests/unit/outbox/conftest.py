@@ -11,7 +11,7 @@ import pytest
 from kiosk.intake.app import create_app
 from kiosk.intake.server import ServerThread
 from kiosk.outbox.client import IntakeClient
-from tests.unit.intake.helpers import Intake, make_intake
+from tests.unit.intake.helpers import STORES, Intake, make_intake, store_url_for
 from tests.unit.outbox.faults import Faults, FaultyApp
 from tests.unit.outbox.helpers import LiveIntake
 
@@ -21,9 +21,10 @@ def kiosk_key() -> nacl.signing.SigningKey:
     return nacl.signing.SigningKey.generate()
 
 
-@pytest.fixture
-def intake(tmp_path: Path) -> Iterator[Intake]:
-    with make_intake(tmp_path) as made:
+@pytest.fixture(params=STORES)
+def intake(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Intake]:
+    """Every delivery test runs against SQLite, and against PostgreSQL when CI provides one."""
+    with store_url_for(request.param) as url, make_intake(tmp_path, url) as made:
         yield made
 
 

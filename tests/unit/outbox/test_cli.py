@@ -41,6 +41,10 @@ def vault_args(tmp_path: Path) -> list[str]:
     return ["--data-dir", str(data), "--user", "ana", "--password-file", str(password_file)]
 
 
+def store_args(intake: Intake) -> list[str]:
+    return ["--store", intake.store_url] if intake.store_url else []
+
+
 Run = Callable[..., tuple[int, dict[str, object] | None, str]]
 
 
@@ -82,14 +86,20 @@ def test_the_whole_life_of_a_record(
     data_dir = Path(vault_args[1])
     assert not any(b"DEMO-" in p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
 
-    # Export three... all sealed records, carry them over, carry receipts back.
+    # Export all sealed records, carry them over, carry the receipts back.
     media = tmp_path / "usb"
     media.mkdir()
     status, exported, _ = run("export", "--to", str(media))
     assert status == 0 and exported is not None and exported["records"] == 6
     assert run("outbox")[1]["exported_awaiting_receipt"] == 6  # type: ignore[index]
     status, imported, _ = run(
-        "intake", "import", exported["bundle"], "--data-dir", str(intake.data_dir), vault=False
+        "intake",
+        "import",
+        exported["bundle"],
+        "--data-dir",
+        str(intake.data_dir),
+        *store_args(intake),
+        vault=False,
     )  # type: ignore[arg-type]
     assert status == 0 and imported is not None and imported["stored"] == 6
     status, applied, _ = run("sync", "--receipts", str(imported["receipts"]))
@@ -120,6 +130,7 @@ def test_the_whole_life_of_a_record(
         str(key_file),
         "--data-dir",
         str(intake.data_dir),
+        *store_args(intake),
         "--out",
         str(cards),
         vault=False,
