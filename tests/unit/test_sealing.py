@@ -11,6 +11,8 @@ from typing import Any
 import nacl.public
 import nacl.signing
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kiosk import sealing
 from kiosk.sealing import (
@@ -280,3 +282,29 @@ def test_ids_and_time_helpers() -> None:
         "2025-12-31T23:00:00Z"
     )
     assert sealing.check_record_id("A.b_c-1") == "A.b_c-1"
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    record_id=st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", fullmatch=True),
+    payload=st.dictionaries(st.text(max_size=10), JSON_VALUES, max_size=5),
+)
+def test_any_json_payload_round_trips(
+    record_id: str,
+    payload: dict[str, Any],
+    program: nacl.public.PrivateKey,
+    kiosk_key: nacl.signing.SigningKey,
+) -> None:
+    envelope = sealing.seal(record_id, payload, program.public_key, kiosk_key)
+    wire = Envelope.from_bytes(envelope.to_bytes())
+    sealing.verify_envelope(wire, kiosk_key.verify_key)
+    assert sealing.open_envelope(wire, program) == payload
