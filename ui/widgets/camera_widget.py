@@ -181,6 +181,7 @@ class CameraWidget(QWidget):
         self._worker = worker
         self._fallback = tuple(fallback)
         self._choices: list[SourceChoice] = []
+        self._running: SourceChoice | None = None
         self._photo: PhotoTaken | None = None
         self._build()
         worker.frame_arrived.connect(self._on_worker_frame_arrived)
@@ -277,6 +278,7 @@ class CameraWidget(QWidget):
         self._worker.list_cameras()
 
     def stop(self) -> None:
+        self._running = None
         self._worker.stop()
 
     # --- slots ---
@@ -293,13 +295,22 @@ class CameraWidget(QWidget):
         self.status_label.setStyleSheet(
             "background: #fff3cd; color: #664d03; padding: 6px;" if message else ""
         )
-        if self._choices:
+        labels = [choice.label for choice in self._choices]
+        running = self._running
+        # Looking again must not throw away a working camera or a photo already taken;
+        # only a demo camera gives way to a real one that has just been plugged in.
+        keep = running is not None and running.label in labels and not (running.fake and cameras)
+        if running is not None and keep:
+            self.camera_picker.setCurrentIndex(labels.index(running.label))
+        elif self._choices:
             self._start_choice(0)
         else:
+            self._running = None
             self._worker.stop()
             self.preview.show_message(texts.status_no_camera())
 
     def _start_choice(self, index: int) -> None:
+        self._running = self._choices[index]
         self.camera_picker.setCurrentIndex(index)
         self._discard_photo()
         self.preview.show_analysis(None)

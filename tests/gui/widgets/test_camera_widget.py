@@ -45,7 +45,7 @@ def make_widget(qtbot: QtBot) -> Iterator[Factory]:
     ) -> CameraWidget:
         worker = CaptureWorker(
             SlimefaceDetector,
-            camera_lister=lambda: list(cameras),
+            camera_lister=lambda: list(cameras),  # read at call time: tests may plug cameras
             **worker_options,  # type: ignore[arg-type]
         )
         workers.append(worker)
@@ -189,3 +189,22 @@ def test_analysis_updates_keep_coming(qtbot: QtBot, make_widget: Factory) -> Non
     qtbot.waitUntil(lambda: len(updates) >= 3, timeout=TIMEOUT_MS)
     assert all(update.good for update in updates)
     assert widget.feedback_label.text() == texts.status_good()
+
+
+def test_looking_again_keeps_the_photo_until_a_real_camera_appears(
+    qtbot: QtBot, make_widget: Factory
+) -> None:
+    plugged: list[CameraInfo] = []
+    widget = make_widget([synthetic()], cameras=plugged, steady_s=0.2)
+    with qtbot.waitSignal(widget.photo_captured, timeout=TIMEOUT_MS):
+        widget.start()
+    worker = worker_of(widget)
+    with qtbot.waitSignal(worker.cameras_listed, timeout=TIMEOUT_MS):
+        widget.look_again_button.click()
+    assert widget.photo is not None and widget.camera_picker.currentText() == DEMO
+    plugged.append(CameraInfo(7, "Fake USB"))
+    with qtbot.waitSignal(widget.photo_discarded, timeout=TIMEOUT_MS):
+        widget.look_again_button.click()
+    assert widget.camera_picker.currentText() == "Camera 8: Fake USB"
+    assert widget.camera_picker.count() == 2 and widget.status_label.text() == ""
+    qtbot.waitUntil(lambda: "could not be opened" in widget.preview.message, timeout=TIMEOUT_MS)
