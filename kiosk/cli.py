@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kiosk.capture.cli",
     "kiosk.rules.cli",
     "kiosk.selftest_cli",
+    "kiosk.i18n.cli",
 )
 
 
