@@ -412,7 +412,8 @@ class EnrollmentFlow:
         age = check.applicant_age(self._app.details, self._today()) if open_ else None
         self._verdict = self._evaluate(age) if open_ else None
         below = self.program.age.caretaker_below
-        required = age is not None and below is not None and age < below
+        minimum = self.program.age.minimum
+        required = age is not None and below is not None and minimum <= age < below
         problems = tuple(self._validate(self._step)) if self._step in self._shown else ()
         visited = tuple(s for s in STEPS if s in self._visited)
         return FlowState(
