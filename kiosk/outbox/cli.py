@@ -66,14 +66,25 @@ def register(subparsers: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_export)
 
-    demo = subparsers.add_parser("demo", help="demonstration data")
-    demo_sub = demo.add_subparsers(dest="demo_command", metavar="COMMAND", required=True)
-    p = demo_sub.add_parser("seed", help="N synthetic submitted applications (with photos)")
+    demo = _demo_group(subparsers)
+    p = demo.add_parser("seed", help="N synthetic submitted applications (with photos)")
     p.add_argument("--count", type=int, required=True)
     p.add_argument("--seed", type=int, help="random seed for repeatable data")
     add_vault_args(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_demo_seed)
+
+
+def _demo_group(subparsers: Any) -> Any:
+    """`kiosk demo ...` is shared with other subsystems (screenshots): reuse it if it exists."""
+    demo = subparsers.choices.get("demo")
+    if demo is None:
+        demo = subparsers.add_parser("demo", help="demonstration data")
+        return demo.add_subparsers(dest="demo_command", metavar="COMMAND", required=True)
+    for action in demo._actions:  # argparse keeps sub-commands in a private action list
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return demo.add_subparsers(dest="demo_command", metavar="COMMAND", required=True)
 
 
 def _require(session: Session, role: Role, what: str) -> None:

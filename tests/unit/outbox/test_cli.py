@@ -5,6 +5,7 @@ A real vault (fast KDF) and a real intake on loopback; every command goes throug
 
 from __future__ import annotations
 
+import argparse
 import json
 import signal
 import subprocess
@@ -17,6 +18,7 @@ import pytest
 
 from kiosk.cli import main
 from kiosk.clock import utc_now
+from kiosk.outbox import cli as outbox_cli
 from kiosk.staff import create_vault
 from kiosk.vault import KdfParams, Vault
 from tests.unit.intake.helpers import Intake
@@ -209,3 +211,16 @@ def test_kiosk_sync_killed_mid_round_loses_and_duplicates_nothing(
     counts = run("outbox")[1]
     assert counts is not None and counts["delivered"] == 150 and counts["sealed"] == 0
     assert live.records() == 150 and len(live.stored_digests()) == 150
+
+
+def test_demo_group_is_shared_with_other_subsystems() -> None:
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers()
+    demo = sub.add_parser("demo")
+    demo.add_subparsers(dest="demo_command", required=True).add_parser("screenshots")
+    outbox_cli.register(sub)
+    seed = parser.parse_args(
+        ["demo", "seed", "--count", "2", "--user", "a", "--password-file", "p"]
+    )
+    assert (seed.demo_command, seed.count) == ("seed", 2)
+    assert parser.parse_args(["demo", "screenshots"]).demo_command == "screenshots"
