@@ -2,8 +2,8 @@
 
 Typed-in fields (names, dates, numbers, addresses) are kept as the text the operator typed, so
 a failed validation never loses input; `validation.py` parses them and `record.py` turns them
-into the sealed record. Choices are enums. There is deliberately no field for immigration,
-citizenship or legal status, nor anything that could stand in for one.
+into the sealed record. Choices are enums. Every field is here on purpose: the kiosk never
+asks about a person's status (DESIGN.md, "Who uses it"), so nothing here asks or stands in for it.
 """
 
 from __future__ import annotations

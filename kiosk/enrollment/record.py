@@ -4,7 +4,7 @@ Built from a flow snapshot at submit. It carries the applicant's details, the ph
 eligibility decision with the exact rules (version and content hash), the evidence the
 program's policy keeps, the operator's attestation and an audit excerpt of entry hashes. It
 never carries which documents were presented (68 RCNY 6-11(b)), agency verification names,
-document numbers, or anything about immigration or citizenship status. docs/enrollment.md
+document numbers, or anything about a person's status (DESIGN.md). docs/enrollment.md
 describes every key.
 """
 

@@ -160,10 +160,6 @@ def not_eligible() -> str:
     return _("The documents do not meet the program's rules yet: see what is missing.")
 
 
-def document_unknown(doc: str) -> str:
-    return _("{doc} is not on this program's document list.").format(doc=doc)
-
-
 def photo_required() -> str:
     return _("Take the applicant's photo.")
 
