@@ -8,6 +8,7 @@ See docs/enrollment.md.
 from kiosk.enrollment.catalogue import DocumentChoice, search_documents
 from kiosk.enrollment.drafts import Draft, DraftInfo, DraftStore
 from kiosk.enrollment.errors import (
+    AlreadySubmitted,
     ApplicationIncomplete,
     DraftUnreadable,
     EnrollmentError,
@@ -41,6 +42,7 @@ __all__ = [
     "LANGUAGES",
     "MAX_LANGUAGES",
     "AddressKind",
+    "AlreadySubmitted",
     "ApplicantDetails",
     "Application",
     "ApplicationIncomplete",

@@ -53,3 +53,9 @@ class FlowBusy(EnrollmentError):
     """An intent arrived while the record is being sealed; wait for the submit to finish."""
 
     code = "enrollment.busy"
+
+
+class AlreadySubmitted(EnrollmentError):
+    """The same draft was submitted twice (a double click, a retried worker): queued once."""
+
+    code = "enrollment.already_submitted"

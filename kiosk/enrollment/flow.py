@@ -145,7 +145,10 @@ class EnrollmentFlow:
 
     def update_details(self, **fields: object) -> None:
         """Set applicant-details fields by name (see `ApplicantDetails`); text is kept as typed."""
-        self._change(details=details_with(self._app.details, fields))
+        details = details_with(self._app.details, fields)
+        # A field the operator has just set is no longer in conflict with the last reading.
+        self._conflicts = tuple(c for c in self._conflicts if c.field not in fields)
+        self._change(details=details)
 
     # --- step 3 -------------------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 
 Format `KKK-RRRR-RRRC`: Crockford base32 (digits and capitals without I, L, O, U), three
 characters naming the kiosk (from its key id), seven random characters (35 bits), and a Luhn
-mod 32 check character that catches any single wrong character and most swapped neighbours.
+mod 32 check character that catches any single wrong character and any swap of neighbours
+except 0 with Z (Luhn's one blind spot, like 0 with 9 in base 10).
 Reading it back forgives case, spaces, hyphens and the look-alikes O/0 and I/L/1.
 """
 

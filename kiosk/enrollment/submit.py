@@ -6,13 +6,13 @@ fsync), or none does and the draft is still there to retry. Call it on the vault
 
 from __future__ import annotations
 
-import secrets
+import hashlib
 from datetime import date
 
 from kiosk import audit
 from kiosk.audit import AuditAction
 from kiosk.enrollment.drafts import DraftStore, delete_draft
-from kiosk.enrollment.errors import ApplicationIncomplete, NotProvisioned
+from kiosk.enrollment.errors import AlreadySubmitted, ApplicationIncomplete, NotProvisioned
 from kiosk.enrollment.model import Submitted
 from kiosk.enrollment.numbers import new_application_number
 from kiosk.enrollment.record import build_record
@@ -29,9 +29,11 @@ AUDIT_EXCERPT_ENTRIES = 8
 _NUMBER_ATTEMPTS = 20
 
 
-def new_record_id() -> str:
-    """Random, so the id says nothing about the applicant, the kiosk or the time."""
-    return "r-" + secrets.token_hex(12)
+def record_id_for(draft_id: str) -> str:
+    """One record per draft: a second submit of the same draft hits the primary key, so a
+    double click or a retried worker can never queue the application twice. Draft ids are
+    random, so the record id says nothing about the applicant, the kiosk or the time."""
+    return "r-" + hashlib.sha256(b"kiosk-record\n" + draft_id.encode("utf-8")).hexdigest()[:24]
 
 
 def _check_complete(state: FlowState, program: Program, today: date) -> None:
@@ -63,9 +65,11 @@ def submit(
         )
     now = session.clock()
     _check_complete(state, program, now.astimezone().date())
-    record_id = new_record_id()
+    record_id = record_id_for(state.draft_id)
     operator = session.member.username
     with session.vault.transaction() as conn:
+        if conn.execute("SELECT 1 FROM submissions WHERE record_id = ?", (record_id,)).fetchone():
+            raise AlreadySubmitted("This application was already submitted; it is queued once.")
         number = _unused_number(conn, identity.kiosk_id)
         recent = audit.entries(conn, limit=AUDIT_EXCERPT_ENTRIES)
         payload = build_record(

@@ -16,6 +16,7 @@ import pytest
 from kiosk import audit
 from kiosk.enrollment import (
     AddressKind,
+    AlreadySubmitted,
     ApplicationIncomplete,
     DraftStore,
     EnrollmentFlow,
@@ -350,3 +351,29 @@ def test_application_numbers_do_not_repeat_on_a_kiosk(
         "AAA-AAAA-AAAA",
         "BBB-BBBB-BBBB",
     )
+
+
+def test_the_same_draft_is_never_queued_twice(
+    session: Session,
+    identity: KioskIdentity,
+    program: Program,
+    make_flow: Callable[..., EnrollmentFlow],
+) -> None:
+    state = _ready(make_flow())
+    first = submit(session, state, program, identity)
+    audit_after_first = len(audit.entries(session.vault.conn))
+    with pytest.raises(AlreadySubmitted) as raised:
+        submit(session, state, program, identity)  # a double click or a retried worker
+    assert raised.value.code == "enrollment.already_submitted"
+    assert [row[0] for row in _submissions(session)] == [first.record_id]
+    assert len(audit.entries(session.vault.conn)) == audit_after_first
+
+
+def test_a_new_reading_conflict_clears_when_the_field_is_set(flow: EnrollmentFlow) -> None:
+    flow.update_details(dob="1990-07-05", family_name="Garcia")
+    flow.apply_scan(PASSPORT_READING)
+    assert [c.field for c in flow.state.conflicts] == ["dob"]
+    flow.update_details(family_name="García")
+    assert [c.field for c in flow.state.conflicts] == ["dob"]
+    flow.update_details(dob="1990-07-04")  # the operator took the document's date
+    assert flow.state.conflicts == ()
