@@ -38,7 +38,7 @@ from kiosk.capture.photo import CardPhoto
 from kiosk.capture.pipeline import SourceEvent, SourceStatus
 from kiosk.capture.session import AnalysisUpdate, PhotoTaken
 from kiosk.capture.sources import CameraInfo
-from ui.workers.capture_worker import CaptureWorker, PreviewFrame, emit
+from ui.workers.capture_worker import CaptureWorker, PreviewFrame
 
 OVAL_HEIGHT = 0.62  # of the preview height: a head at a good distance fills it
 OVAL_ASPECT = 0.74  # width / height of a head
@@ -100,7 +100,7 @@ class PreviewView(QWidget):
         super().resizeEvent(event)
         ratio = self.devicePixelRatioF()
         size = event.size()
-        emit(self.resized, QSize(round(size.width() * ratio), round(size.height() * ratio)))
+        self.resized.emit(QSize(round(size.width() * ratio), round(size.height() * ratio)))
 
     def _image_rect(self, image: QImage) -> QRectF:
         size = image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
@@ -383,7 +383,7 @@ class CameraWidget(QWidget):
             self.photo_note.setText(texts.label_photo_auto())
         self.retake_button.setEnabled(True)
         self.feedback_label.setText(texts.status_captured())
-        emit(self.photo_captured, taken)
+        self.photo_captured.emit(taken)
 
     @Slot(object)
     def _on_worker_source_changed(self, event: SourceEvent) -> None:
@@ -406,4 +406,4 @@ class CameraWidget(QWidget):
         self.photo_note.setText("")
         self.retake_button.setEnabled(False)
         if had_photo:
-            emit(self.photo_discarded)
+            self.photo_discarded.emit()

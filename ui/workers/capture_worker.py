@@ -7,16 +7,14 @@ and hands everything over as queued signals. It never touches a widget.
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
-from PySide6.QtCore import QObject, QSize, Signal, SignalInstance, Slot
+from PySide6.QtCore import QObject, QSize, Signal, Slot
 from PySide6.QtGui import QImage
 
 from kiosk.capture.autocapture import STEADY_S
@@ -31,40 +29,6 @@ log = logging.getLogger("kiosk.ui.capture")
 
 DEFAULT_PREVIEW = QSize(640, 360)
 SHUTDOWN_TIMEOUT_S = 5.0
-
-
-def _emit_returns_a_stolen_bool() -> bool:
-    """PySide6 6.12 on CPython 3.11: SignalInstance.emit() returns True without a new reference.
-
-    Every Python-side emit() then lowers True's reference count by one until CPython aborts
-    ("bool_dealloc: deallocating True or False"), within minutes at 30 frames per second.
-    CPython 3.12+ makes True immortal, which hides the bug there. Measured once at import.
-    """
-
-    class _Probe(QObject):
-        probed = Signal()
-
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    emit_probe: Callable[[], object] = probe.probed.emit  # typed None; really returns a bool
-    results = [emit_probe() for _ in range(_PROBE_EMITS)]
-    stolen = sys.getrefcount(True) <= before
-    if stolen:
-        for result in results:
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
-    return stolen
-
-
-_PROBE_EMITS = 8
-_STOLEN_BOOL = _emit_returns_a_stolen_bool()
-
-
-def emit(signal: SignalInstance, *args: object) -> None:
-    """`signal.emit(*args)`, giving back the reference PySide6 6.12 steals (see above)."""
-    emit_signal: Callable[..., object] = signal.emit  # typed None; really returns a bool
-    result = emit_signal(*args)
-    if _STOLEN_BOOL:
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,9 +143,9 @@ class CaptureWorker(QObject):
             spec=self._spec,
             thresholds=self._thresholds,
             on_frame=lambda frame: self._from_capture_thread(session, frame),
-            on_analysis=lambda update: emit(self._analysis_ready, session, update),
-            on_photo=lambda photo: emit(self._photo_ready, session, photo),
-            on_event=lambda event: emit(self._event_ready, session, event),
+            on_analysis=lambda update: self._analysis_ready.emit(session, update),
+            on_photo=lambda photo: self._photo_ready.emit(session, photo),
+            on_event=lambda event: self._event_ready.emit(session, event),
             auto_capture=self._auto_capture,
             steady_s=self._steady_s,
             analysis_width=self._analysis_width,
@@ -210,7 +174,7 @@ class CaptureWorker(QObject):
 
     def list_cameras(self) -> None:
         """Look for cameras off the GUI thread (probing can take seconds on some systems)."""
-        self._run_helper(lambda: emit(self.cameras_listed, self._camera_lister()), "kiosk-cameras")
+        self._run_helper(lambda: self.cameras_listed.emit(self._camera_lister()), "kiosk-cameras")
 
     def shutdown(self, timeout: float = SHUTDOWN_TIMEOUT_S) -> None:
         """At exit: stop everything and join every thread this worker started."""
@@ -249,7 +213,7 @@ class CaptureWorker(QObject):
                 self.frames_dropped += 1
             self._latest_preview = preview
         if not waiting:
-            emit(self._frame_ready)
+            self._frame_ready.emit()
 
     # --- on the GUI thread ---
 
@@ -259,22 +223,22 @@ class CaptureWorker(QObject):
             preview, self._latest_preview = self._latest_preview, None
         if preview is not None:
             self.frames_received += 1
-            emit(self.frame_arrived, preview)
+            self.frame_arrived.emit(preview)
 
     @Slot(object, object)
     def _on_self_analysis_ready(self, session: CaptureSession, update: AnalysisUpdate) -> None:
         if session is self._session:
-            emit(self.analysis_updated, update)
+            self.analysis_updated.emit(update)
 
     @Slot(object, object)
     def _on_self_photo_ready(self, session: CaptureSession, photo: PhotoTaken) -> None:
         if session is self._session:
-            emit(self.photo_captured, photo)
+            self.photo_captured.emit(photo)
 
     @Slot(object, object)
     def _on_self_event_ready(self, session: CaptureSession, event: SourceEvent) -> None:
         if session is self._session:
-            emit(self.source_changed, event)
+            self.source_changed.emit(event)
 
 
 class _LazyDetector:

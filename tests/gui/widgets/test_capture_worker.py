@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 import threading
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from kiosk.capture.faces import HaarDetector
 from kiosk.capture.pipeline import CapturedFrame
-from ui.workers.capture_worker import CaptureWorker, PreviewFrame, emit, to_preview
+from ui.workers.capture_worker import CaptureWorker, PreviewFrame, to_preview
 
 pytestmark = pytest.mark.gui
 
@@ -67,20 +66,3 @@ def test_listing_cameras_runs_off_the_gui_thread(qtbot: QtBot) -> None:
         worker.list_cameras()
     assert caught.args == [[]]
     worker.shutdown()
-
-
-class _Emitter(QObject):
-    happened = Signal(object)
-
-
-def test_emit_gives_back_the_reference_pyside_steals(qtbot: QtBot) -> None:
-    # PySide6 6.12 on CPython 3.11: each SignalInstance.emit() costs True one reference; at
-    # 30 fps CPython aborts within minutes ("deallocating True or False").
-    emitter = _Emitter()
-    received: list[object] = []
-    emitter.happened.connect(received.append)
-    before = sys.getrefcount(True)
-    for index in range(500):
-        emit(emitter.happened, index)
-    assert abs(sys.getrefcount(True) - before) <= 2  # without the fix: -500
-    assert received == list(range(500))
