@@ -1,10 +1,10 @@
 """`kiosk self-test`: prove an installed bundle carries every library, model and asset it needs.
 
-Each check exercises one real code path end to end on synthetic data in a throw-away folder
-(vault, rules, camera and faces, barcodes, sealing, vault read-back). Front ends add their own
-checks (the GUI's lives in ui/selftest_gui.py) through `extra_checks`, so the core stays Qt-free.
-Checks import what they use inside the function: a library missing from a bundle then fails
-its check with a one-line reason instead of stopping the whole run at import time.
+Each check exercises one real code path end to end on synthetic data in a throw-away folder:
+vault, rules, camera and faces, barcodes, OCR (when installed), sealing, vault read-back. Front
+ends add their own checks (the GUI's is in ui/selftest_gui.py) through `extra_checks`, so the
+core stays Qt-free. Checks import what they use inside the function: a library missing from a
+bundle then fails its check with a one-line reason instead of stopping the run at import time.
 """
 
 from __future__ import annotations
@@ -318,11 +318,29 @@ def check_vault_readback(ctx: SelfTestContext) -> str:
     return "sealed record stored, vault reopened, record read back and opened"
 
 
+def check_ocr(_ctx: SelfTestContext) -> str:
+    import cv2  # noqa: PLC0415
+    import numpy as np  # noqa: PLC0415
+
+    from kiosk.reading.mrz_ocr import MrzOcr, ocr_available  # noqa: PLC0415
+
+    if not ocr_available():
+        raise CheckSkipped("the optional OCR component is not installed")
+    line = "KIOSK SELFTEST 12345"
+    sample = np.full((96, 900), 255, dtype=np.uint8)
+    cv2.putText(sample, line, (10, 64), cv2.FONT_HERSHEY_SIMPLEX, 1.6, 0, 3)
+    read = " ".join(found.text for found in MrzOcr().recognise(sample))
+    if "12345" not in read:
+        raise CheckFailed(f"OCR read {read!r} from a printed test line")
+    return "OCR models loaded and read a printed test line"
+
+
 CORE_CHECKS: tuple[Check, ...] = (
     Check("vault", check_vault),
     Check("rules", check_rules),
     Check("camera", check_camera),
     Check("barcodes", check_barcodes),
+    Check("ocr", check_ocr),
     Check("sealing", check_sealing),
     Check("vault-readback", check_vault_readback),
 )

@@ -7,15 +7,30 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import __version__, cli
+from kiosk import __version__, cli, selftest
 from kiosk.selftest import (
     CORE_CHECKS,
     Check,
     CheckFailed,
     CheckSkipped,
     SelfTestContext,
+    SelfTestReport,
     run_selftest,
 )
+
+# OCR alone takes seconds (model loading); the full set runs once per module.
+QUICK_CHECKS = tuple(c for c in CORE_CHECKS if c.name != "ocr")
+
+
+@pytest.fixture(scope="module")
+def full_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[SelfTestReport, Path]:
+    parent = tmp_path_factory.mktemp("selftest")
+    return run_selftest(parent_dir=parent), parent
+
+
+@pytest.fixture
+def quick_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(selftest, "CORE_CHECKS", QUICK_CHECKS)
 
 
 def _broken(_ctx: SelfTestContext) -> str:
@@ -30,22 +45,24 @@ def _not_here(_ctx: SelfTestContext) -> str:
     raise CheckSkipped("no Qt in this build")
 
 
-def test_core_checks_pass_and_leave_nothing_behind(tmp_path: Path) -> None:
-    report = run_selftest(parent_dir=tmp_path)
+def test_core_checks_pass_and_leave_nothing_behind(full_run: tuple[SelfTestReport, Path]) -> None:
+    report, parent = full_run
     assert report.ok, report.to_json()
     assert [r.name for r in report.results] == [c.name for c in CORE_CHECKS]
-    assert all(r.ms >= 0 and r.detail for r in report.results)
-    assert list(tmp_path.iterdir()) == []
+    assert all(r.ms >= 0 and r.detail and not r.skipped for r in report.results)
+    assert list(parent.iterdir()) == []
 
 
-def test_the_camera_check_names_each_detector_it_ran(tmp_path: Path) -> None:
-    by_name = {r.name: r for r in run_selftest(parent_dir=tmp_path).results}
+def test_the_camera_check_names_each_detector_it_ran(
+    full_run: tuple[SelfTestReport, Path],
+) -> None:
+    by_name = {r.name: r for r in full_run[0].results}
     assert "haar" in by_name["camera"].detail
 
 
 def test_a_check_that_needs_a_failed_one_says_so(tmp_path: Path) -> None:
     report = run_selftest(
-        checks=[c for c in CORE_CHECKS if c.name != "camera"], parent_dir=tmp_path
+        checks=[c for c in QUICK_CHECKS if c.name != "camera"], parent_dir=tmp_path
     )
     sealing = {r.name: r for r in report.results}["sealing"]
     assert not sealing.ok
@@ -66,16 +83,18 @@ def test_any_exception_becomes_one_line_and_skips_do_not_fail(tmp_path: Path) ->
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.usefixtures("quick_core")
 def test_cli_json_reports_every_check_and_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
     status = cli.main(["self-test", "--json"], selftest_checks=[Check("extra", lambda _: "fine")])
     out, err = capsys.readouterr()
     assert (status, err) == (0, "")
     result = json.loads(out)
     assert result["ok"] is True
-    assert [c["name"] for c in result["checks"]] == [*(c.name for c in CORE_CHECKS), "extra"]
+    assert [c["name"] for c in result["checks"]] == [*(c.name for c in QUICK_CHECKS), "extra"]
     assert set(result["checks"][0]) == {"name", "ok", "ms", "detail", "skipped"}
 
 
+@pytest.mark.usefixtures("quick_core")
 def test_cli_failing_injected_check_exits_non_zero_with_one_line(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
