@@ -74,10 +74,14 @@ def _canvas(program_name: str, setter: Typesetter) -> tuple[Image.Image, ImageDr
 
 
 def _preview_banner(draw: ImageDraw.ImageDraw, setter: Typesetter, text: str) -> tuple[int, ...]:
-    line = setter.shape(text, 26, bold=True)
-    top = SIZE[1] - MARGIN - line.height - 8
-    box = (0, top - 8, SIZE[0], SIZE[1] - MARGIN + 8)
+    box = (0, SIZE[1] - MARGIN - 48, SIZE[0], SIZE[1] - MARGIN + 8)
+    sizes = (26, 22, 18)
+    line = next(
+        (ln for s in sizes if (ln := setter.shape(text, s, bold=True)).height <= box[3] - box[1]),
+        setter.shape(text, sizes[-1], bold=True),
+    )
     draw.rectangle(box, fill=WARNING_RED)
+    top = box[1] + (box[3] - box[1] - line.height) / 2
     setter.draw(draw, line, left=0, right=SIZE[0], top=top, align="center", fill=(255, 255, 255))
     return box
 
@@ -94,13 +98,24 @@ def _field(
     sizes: tuple[int, ...] = (VALUE_SIZE,),
     bold: bool = False,
 ) -> float:
-    """A small label over its value; the value shrinks, then wraps, to stay inside the column."""
+    """A small label over its value; the value shrinks, then wraps, to stay inside the column.
+
+    Tall scripts (Nastaliq above all) also shrink, so a name cannot push the address off.
+    """
     label_line = setter.shape(label, LABEL_SIZE)
+    if label_line.height > LABEL_SIZE * 1.6:
+        label_line = setter.shape(label, round(LABEL_SIZE * 0.8))
     setter.draw(draw, label_line, left=left, right=right, top=top, fill=MUTED)
     y = top + label_line.height + 2
     for text in value_lines:
         size = next(
-            (s for s in sizes if setter.shape(text, s, bold=bold).width <= right - left), sizes[-1]
+            (
+                s
+                for s in sizes
+                if (line := setter.shape(text, s, bold=bold)).width <= right - left
+                and line.height <= sizes[0] * 1.4
+            ),
+            sizes[-1],
         )
         for line in setter.wrap(text, size, right - left, bold=bold):
             setter.draw(draw, line, left=left, right=right, top=y, fill=INK)

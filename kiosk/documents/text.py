@@ -14,6 +14,8 @@ from kiosk.documents.fonts import FontLibrary, script_of
 
 Align = Literal["start", "end", "center"]
 _RTL_CLASSES: Final = frozenset({"R", "AL"})
+_STRONG: Final = frozenset({"L", "R", "AL"})
+_TRAILING_NEUTRALS: Final = " \t\u00a0([{\u2013\u2014-/,:;"
 # Han, kana and full-width forms break anywhere; closing punctuation stays with what it closes.
 _TOKEN: Final = re.compile(
     r"\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][\u3001\u3002\uff0c\uff1a\uff1b\uff01\uff1f\uff09\u300b\u300d\u300f]*"
@@ -87,11 +89,15 @@ class Typesetter:
             self._warn(f"no font for {script_of(char)} characters: they show as boxes")
         return current or (self._order[0] if self._order else None)
 
+    def _direction(self, font: ImageFont.FreeTypeFont, rtl: bool) -> str | None:
+        # Pillow refuses a direction without libraqm (and its built-in font never has it).
+        if self.fonts.bidi and font.layout_engine == ImageFont.Layout.RAQM:
+            return "rtl" if rtl else "ltr"
+        return None
+
     def _measure(self, text: str, family: str | None, size: int, bold: bool, rtl: bool) -> float:
         font = self._font(family, size, bold)
-        if self.fonts.bidi:
-            return float(font.getlength(text, direction="rtl" if rtl else "ltr"))
-        return float(font.getlength(text))
+        return float(font.getlength(text, direction=self._direction(font, rtl)))
 
     def _font(self, family: str | None, size: int, bold: bool) -> ImageFont.FreeTypeFont:
         if family is None:
@@ -101,10 +107,13 @@ class Typesetter:
     def shape(self, text: str, size: int, *, bold: bool = False) -> Line:
         """Split `text` into font runs and measure it (no drawing)."""
         pieces: list[tuple[str, str | None]] = []
-        current: str | None = None
+        # Leading digits and punctuation take the font of the first letter, not the language's
+        # own font: "123 Main Street" in an Urdu document is drawn in the Latin font throughout.
+        first_letter = next((c for c in text if unicodedata.bidirectional(c) in _STRONG), None)
+        current = self._family_for(first_letter, None) if first_letter else None
         for char in text:
             family = self._family_for(char, current)
-            if pieces and family == current:
+            if pieces and family == pieces[-1][1]:
                 pieces[-1] = (pieces[-1][0] + char, family)
             else:
                 pieces.append((char, family))
@@ -114,7 +123,15 @@ class Typesetter:
             rtl = any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in chunk)
             if rtl and not self.fonts.bidi:
                 self._warn("right-to-left text is drawn unordered: libraqm/fribidi is missing")
-            runs.append(Run(chunk, family, rtl, self._measure(chunk, family, size, bold, rtl)))
+            # Spaces and brackets between runs of opposite directions follow the paragraph
+            # (Unicode's rule for neutrals): "العربية (Arabic)" keeps its space and bracket
+            # between the two words instead of at the far side of the Arabic one.
+            body = chunk.rstrip(_TRAILING_NEUTRALS) if rtl != self.rtl else chunk
+            tail = chunk[len(body) :]
+            for part, part_rtl in ((body, rtl), (tail, self.rtl)):
+                if part:
+                    width = self._measure(part, family, size, bold, part_rtl)
+                    runs.append(Run(part, family, part_rtl, width))
         # Line height from the ink, not the font's metrics: Arabic and Nastaliq fonts reserve
         # far more room than their letters use, which would push a card's fields off the card.
         ascent, descent = round(0.8 * size), round(0.25 * size)
@@ -181,9 +198,13 @@ class Typesetter:
         x = x0
         for run in runs:
             font = self._font(run.family, line.size, line.bold)
-            direction = ("rtl" if run.rtl else "ltr") if self.fonts.bidi else None
             draw.text(
-                (x, baseline), run.text, font=font, fill=fill, anchor="ls", direction=direction
+                (x, baseline),
+                run.text,
+                font=font,
+                fill=fill,
+                anchor="ls",
+                direction=self._direction(font, run.rtl),
             )
             x += run.width
         placed = Placed(line.text, x0, x0 + line.width, top, top + line.height, side, self.rtl)
