@@ -123,6 +123,8 @@ class Typesetter:
             rtl = any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in chunk)
             if rtl and not self.fonts.bidi:
                 self._warn("right-to-left text is drawn unordered: libraqm/fribidi is missing")
+            if not self.fonts.shaping and any(unicodedata.category(c)[0] == "M" for c in chunk):
+                self._warn("complex scripts are drawn unshaped: libraqm is missing")
             # Spaces and brackets between runs of opposite directions follow the paragraph
             # (Unicode's rule for neutrals): "العربية (Arabic)" keeps its space and bracket
             # between the two words instead of at the far side of the Arabic one.

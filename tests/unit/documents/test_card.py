@@ -162,3 +162,16 @@ def test_card_fields_never_show_in_a_repr(card: CardFields) -> None:
 def test_card_expiry_from_the_program_validity() -> None:
     assert card_expiry(date(2026, 11, 23), 5) == date(2031, 11, 23)
     assert card_expiry(date(2028, 2, 29), 5) == date(2033, 2, 28)
+
+
+def test_without_libraqm_complex_scripts_warn_instead_of_failing(
+    card: CardFields, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kiosk.documents.fonts.features.check_feature", lambda name: False)
+    basic = FontLibrary.discover(system={})
+    assert not basic.shaping and not basic.bidi
+    fields = dataclasses.replace(card, family_name="রহমান", given_names="محمد")
+    rendered = render_card_front(fields, load_translator("ar"), fonts=basic)
+    assert _image(rendered.png).size == SIZE
+    assert any("unshaped" in w for w in rendered.warnings)
+    assert any("unordered" in w for w in rendered.warnings)
