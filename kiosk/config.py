@@ -83,7 +83,6 @@ class Settings:
         "Lock the screen after this many seconds without keyboard or mouse input",
         _between(30, 3600),
     )
-    intake_url = Setting("intake_url", str, "", "Address of the program's intake service")
 
     def __init__(self, values: Mapping[str, object] | None = None) -> None:
         self._values: dict[str, Any] = {}

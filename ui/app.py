@@ -13,12 +13,14 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
 from kiosk.clock import utc_now
 from kiosk.config import Settings
 from kiosk.crash import install_excepthook
+from kiosk.outbox.identity import read_provisioning, save_identity
 from kiosk.paths import assets_dir, default_data_dir
 from kiosk.rules import available_programs
 from kiosk.staff import Role, create_vault
@@ -27,6 +29,9 @@ from ui.controller import KioskController
 from ui.idle import IdleWatcher
 from ui.main_window import MainWindow
 from ui.workers.vault_worker import VaultWorker
+
+if TYPE_CHECKING:
+    from kiosk.intake.demo import DemoIntake
 
 log = logging.getLogger("kiosk.ui")
 
@@ -45,15 +50,21 @@ class Kiosk:
     controller: KioskController
     idle: IdleWatcher
     cleanup_dirs: list[Path] = field(default_factory=list)
+    demo_intake: DemoIntake | None = None
 
     def shutdown(self) -> None:
         self.window.close()
+        if self.demo_intake is not None:
+            self.demo_intake.stop()
         for folder in self.cleanup_dirs:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def make_demo_vault(folder: Path) -> None:
-    """A vault with one account per role; KDF kept cheap because the vault is thrown away."""
+def make_demo_vault(folder: Path, provisioning: Path | None = None) -> None:
+    """A vault with one account per role; KDF kept cheap because the vault is thrown away.
+
+    With `provisioning` (from the demo intake) the kiosk is provisioned to deliver there.
+    """
     first, *others = DEMO_ACCOUNTS
     settings = Settings().replace(site_name="Demo site · Central Library")
     session = create_vault(
@@ -68,7 +79,20 @@ def make_demo_vault(folder: Path) -> None:
     names = {Role.SUPERVISOR: "Sam Supervisor", Role.ENROLLER: "Eli Enroller"}
     for username, password, role in others:
         session.staff.add(session.member, username, names[role], role, password)
+    if provisioning is not None:
+        facts = read_provisioning(provisioning)
+        with session.vault.transaction() as conn:
+            save_identity(conn, facts, label="Demo kiosk", url=facts.url, now=utc_now())
     session.close()
+
+
+def start_demo_intake(folder: Path) -> DemoIntake | None:
+    try:
+        from kiosk.intake.demo import DemoIntake  # noqa: PLC0415 - the optional intake extra
+    except ImportError:
+        log.warning("the intake extra is not installed: the demo runs without delivery")
+        return None
+    return DemoIntake(folder).start()
 
 
 def program_choices() -> list[tuple[str, str]]:
@@ -80,10 +104,12 @@ def build_kiosk(
 ) -> Kiosk:
     cleanup: list[Path] = []
     kdf = None
+    intake = None
     if demo:
         folder = Path(tempfile.mkdtemp(prefix="kiosk-demo-"))
         cleanup.append(folder)
-        make_demo_vault(folder / "vault")
+        intake = start_demo_intake(folder / "intake")
+        make_demo_vault(folder / "vault", intake.provisioning if intake else None)
         data_dir = folder / "vault"
         kdf = KdfParams.fast_for_tests()
     data_dir = data_dir or default_data_dir()
@@ -98,7 +124,7 @@ def build_kiosk(
         demo_accounts=demo_accounts,
         kiosk_mode=kiosk_mode,
     )
-    return Kiosk(window, controller, idle, cleanup)
+    return Kiosk(window, controller, idle, cleanup, intake)
 
 
 def load_stylesheet(app: QApplication) -> None:
@@ -108,6 +134,7 @@ def load_stylesheet(app: QApplication) -> None:
 
 def run_gui(*, demo: bool, data_dir: str | None, kiosk_mode: bool = False) -> int:
     logging.basicConfig(level=os.environ.get("KIOSK_LOG_LEVEL", "INFO"))
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Enrollment kiosk")

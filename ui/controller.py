@@ -18,6 +18,11 @@ from kiosk.clock import Clock
 from kiosk.config import Settings
 from kiosk.dashboard import summarize
 from kiosk.errors import KioskError
+from kiosk.outbox.confined import OwnerThreadOutboxStore
+from kiosk.outbox.delivery import Delivery, DeliveryStatus
+from kiosk.outbox.identity import KioskIdentity, load_identity, mark_registered
+from kiosk.outbox.uploader import SyncFinished, UploaderEvent
+from kiosk.outbox.vault_store import VaultOutboxStore
 from kiosk.settings_store import load_settings, save_settings
 from kiosk.staff import Role, Session, StaffMember, create_vault, sign_in
 from kiosk.vault import KdfParams, vault_exists
@@ -36,6 +41,8 @@ class KioskController(QObject):
     settings_loaded = Signal(object)  # Settings
     summary_updated = Signal(object)  # DashboardSummary
     staff_loaded = Signal(object)  # list[StaffMember]
+    delivery_updated = Signal(object)  # DeliveryStatus
+    _delivery_event = Signal(object)  # UploaderEvent, from the uploader thread
     quit_authorized = Signal()
     quit_refused = Signal(str)
     action_succeeded = Signal(str)
@@ -57,9 +64,12 @@ class KioskController(QObject):
         self.worker = worker
         self.kdf = kdf
         self._session: Session | None = None
+        self._delivery: Delivery | None = None
+        self.delivery_status = DeliveryStatus(configured=False)
         self.member: StaffMember | None = None
         self.settings = Settings()
         self.locked = False
+        self._delivery_event.connect(self._on_self_delivery_event)
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -111,6 +121,54 @@ class KioskController(QObject):
         self.locked = False
         self.settings_loaded.emit(self.settings)
         self.signed_in.emit(self.member)
+        self._start_delivery(self._session)
+
+    # --- delivery to the program office ------------------------------------------------------
+
+    def _start_delivery(self, session: Session) -> None:
+        def started(identity: KioskIdentity | None) -> None:
+            if identity is None or self._session is not session:
+                self.delivery_status = DeliveryStatus(configured=False)
+                self.delivery_updated.emit(self.delivery_status)
+                return
+
+            def record_registered() -> None:  # runs on the uploader thread
+                def job() -> None:
+                    with session.vault.transaction() as conn:
+                        mark_registered(conn, session.clock())
+
+                self.worker.run_blocking(job)
+
+            store = OwnerThreadOutboxStore(
+                VaultOutboxStore(session.vault.conn, clock=session.clock), self.worker.submit
+            )
+            self._delivery = Delivery(
+                identity, store, record_registered, on_event=self._delivery_event.emit
+            )
+            self.delivery_status = DeliveryStatus(configured=True)
+            self.delivery_updated.emit(self.delivery_status)
+            self._delivery.start()
+
+        self.worker.submit(
+            lambda: load_identity(session.vault.conn), started, self._fail_with(self.action_failed)
+        )
+
+    def _stop_delivery(self) -> None:
+        delivery, self._delivery = self._delivery, None
+        if delivery is not None:
+            delivery.stop()
+
+    def wake_delivery(self) -> None:
+        """A record was just sealed: try to send it now rather than at the next tick."""
+        if self._delivery is not None:
+            self._delivery.wake()
+
+    def _on_self_delivery_event(self, event: UploaderEvent) -> None:
+        if isinstance(event, SyncFinished):
+            self.delivery_status = self.delivery_status.after(event.result, self.clock())
+            self.delivery_updated.emit(self.delivery_status)
+            if self._session is not None and not self.locked:
+                self.refresh_summary()
 
     def lock(self) -> None:
         if self._session is None or self.locked:
@@ -134,6 +192,7 @@ class KioskController(QObject):
         )
 
     def sign_out(self) -> None:
+        self._stop_delivery()
         session, self._session = self._session, None
         self.member = None
         self.locked = False
@@ -163,7 +222,8 @@ class KioskController(QObject):
         )
 
     def shutdown(self) -> None:
-        """Close the vault on its own thread, then stop that thread."""
+        """Stop delivery, close the vault on its own thread, then stop that thread."""
+        self._stop_delivery()
         session, self._session = self._session, None
         if session is not None:
             try:

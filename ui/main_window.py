@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         c.screen_unlocked.connect(self._on_controller_screen_unlocked)
         c.signed_out.connect(self._on_controller_signed_out)
         c.summary_updated.connect(self.home.show_summary)
+        c.delivery_updated.connect(self.home.show_delivery)
         c.staff_loaded.connect(self.staff.show_members)
         c.settings_loaded.connect(self._on_controller_settings_loaded)
         c.action_succeeded.connect(self._on_controller_action_succeeded)

@@ -14,6 +14,7 @@ from kiosk.cli import print_json
 from kiosk.errors import InvalidInput, KioskError, NotPermitted
 from kiosk.outbox.bundle import read_receipts, write_bundle
 from kiosk.outbox.client import IntakeClient
+from kiosk.outbox.delivery import register_if_needed
 from kiosk.outbox.demo import new_record_id, synthetic_application
 from kiosk.outbox.errors import OutboxError
 from kiosk.outbox.identity import (
@@ -100,11 +101,11 @@ def _identity(session: Session) -> KioskIdentity:
 
 
 def _register(session: Session, identity: KioskIdentity, client: IntakeClient) -> None:
-    if identity.registered or identity.enrolment_token is None:
-        return
-    client.register(identity.signing_key, label=identity.label, token=identity.enrolment_token)
-    with session.vault.transaction() as conn:
-        mark_registered(conn, session.clock())
+    def record_registered() -> None:
+        with session.vault.transaction() as conn:
+            mark_registered(conn, session.clock())
+
+    register_if_needed(identity, client, record_registered)
 
 
 def _provision(args: argparse.Namespace) -> int:

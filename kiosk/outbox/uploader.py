@@ -72,6 +72,7 @@ class Uploader:
         backoff: Backoff | None = None,
         idle_interval: float = 60.0,
         on_event: Callable[[UploaderEvent], None] | None = None,
+        before_round: Callable[[], None] | None = None,
     ) -> None:
         self._store = store
         self._client = client
@@ -79,6 +80,8 @@ class Uploader:
         self.backoff = backoff or Backoff()
         self._idle_interval = idle_interval
         self._on_event = on_event or (lambda event: None)
+        # Runs first in every round (e.g. registering the kiosk); its KioskError ends the round.
+        self._before_round = before_round or (lambda: None)
         self._stopping = threading.Event()
         self._wakeup = threading.Event()
         self._thread: threading.Thread | None = None
@@ -92,6 +95,7 @@ class Uploader:
         unanswered: set[str] = set()
         try:
             self._client.check()
+            self._before_round()
             while not self._stopping.is_set():
                 # Records the intake left unanswered stay sealed; skip them for this round.
                 candidates = self._store.pending(self._batch_size + len(unanswered))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from kiosk.config import Settings
 from kiosk.dashboard import DashboardSummary
+from kiosk.outbox.delivery import DeliveryStatus
 from kiosk.staff import StaffMember
 from ui.widgets.common import StatusLine, button, heading, paragraph
 
@@ -72,18 +73,41 @@ class HomeScreen(QWidget):
     def show_member(self, member: StaffMember, settings: Settings) -> None:
         self.greeting.setText(f"Welcome, {member.display_name}")
         self.site.setText(f"{settings.site_name} · {settings.program.upper()}")
-        if settings.intake_url:
-            self.network.setText(
-                f"Program office: {settings.intake_url}. Records upload when it can be reached."
-            )
-        else:
-            self.network.setText(
-                "No program office address is set, so records stay safely queued on this "
-                "laptop. A supervisor can set it in Settings."
-            )
+
+    def show_delivery(self, status: DeliveryStatus) -> None:
+        self.network.setText(describe_delivery(status))
+        self.network.setProperty("state", _delivery_state(status))
+        self.network.style().unpolish(self.network)
+        self.network.style().polish(self.network)
 
     def show_summary(self, summary: DashboardSummary) -> None:
         self.today.set_value(summary.submitted_today)
         self.waiting.set_value(summary.waiting_to_upload)
         self.delivered.set_value(summary.delivered)
         self.attention.set_value(summary.needs_attention, warn=summary.needs_attention > 0)
+
+
+def _delivery_state(status: DeliveryStatus) -> str:
+    if not status.configured:
+        return "offline"
+    return {True: "online", False: "offline", None: "checking"}[status.reachable]
+
+
+def describe_delivery(status: DeliveryStatus) -> str:
+    """One sentence for staff: is the program office reachable, and is anything waiting."""
+    if not status.configured:
+        return (
+            "This kiosk is not connected to a program office yet (an administrator runs "
+            "provisioning). Submitted records stay safely on this laptop until then."
+        )
+    if status.reachable is None:
+        return "Checking the connection to the program office…"
+    when = status.checked_at.astimezone().strftime("%H:%M") if status.checked_at else "?"
+    if status.reachable:
+        waiting = status.pending or 0
+        tail = "nothing is waiting." if waiting == 0 else f"{waiting} still to send."
+        return f"● Connected to the program office (checked {when}): {tail}"
+    return (
+        f"○ No connection to the program office (last try {when}); the kiosk keeps trying. "
+        "Submitted records are safe on this laptop."
+    )

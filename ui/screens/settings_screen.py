@@ -1,4 +1,4 @@
-"""Kiosk settings for supervisors: site name, idle lock, the program office's address."""
+"""Kiosk settings for supervisors: site name and idle lock (delivery comes from provisioning)."""
 
 from __future__ import annotations
 
@@ -26,12 +26,9 @@ class SettingsScreen(QWidget):
         self.idle_minutes.setRange(1, 60)
         self.idle_minutes.setSuffix(" minutes")
         self.idle_minutes.setAccessibleName("Lock the screen after this many idle minutes")
-        self.intake_url = line_edit("Program office address")
-        self.intake_url.setPlaceholderText("https://intake.example.org (from provisioning)")
         form.addRow("Program", self.program)
         form.addRow("&Site name", self.site_name)
         form.addRow("&Lock screen after", self.idle_minutes)
-        form.addRow("Program &office address", self.intake_url)
         layout.addLayout(form)
         row = QHBoxLayout()
         self.save = primary_button("&Save settings")
@@ -47,7 +44,6 @@ class SettingsScreen(QWidget):
         self.program.setText(settings.program.upper())
         self.site_name.setText(settings.site_name)
         self.idle_minutes.setValue(max(1, settings.idle_lock_seconds // 60))
-        self.intake_url.setText(settings.intake_url)
 
     def _on_save_clicked(self) -> None:
         self.status.clear_status()
@@ -55,6 +51,5 @@ class SettingsScreen(QWidget):
             {
                 "site_name": self.site_name.text().strip(),
                 "idle_lock_seconds": self.idle_minutes.value() * 60,
-                "intake_url": self.intake_url.text().strip(),
             }
         )

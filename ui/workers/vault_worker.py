@@ -19,15 +19,16 @@ T = TypeVar("T")
 
 
 class VaultWorker(QObject):
-    """Runs submitted jobs one at a time on the "vault" thread; `stop()` drains and joins it."""
+    """Runs jobs one at a time on the "vault" thread; `stop()` drains and joins it.
+
+    `submit` may be called from any thread (the uploader's store calls come through it).
+    """
 
     _job_finished = Signal(object, object, object)  # (callbacks, result, error)
-    busy_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vault")
-        self._pending = 0
         self._job_finished.connect(self._on_self_job_finished)
 
     def submit(
@@ -36,9 +37,6 @@ class VaultWorker(QObject):
         done: Callable[[T], None] | None = None,
         failed: Callable[[BaseException], None] | None = None,
     ) -> Future[T]:
-        self._pending += 1
-        if self._pending == 1:
-            self.busy_changed.emit(True)
         future = self._executor.submit(job)
 
         def relay(f: Future[T]) -> None:
@@ -53,9 +51,6 @@ class VaultWorker(QObject):
     @Slot(object, object, object)
     def _on_self_job_finished(self, callbacks: Any, result: Any, error: Any) -> None:
         done, failed = callbacks
-        self._pending -= 1
-        if self._pending == 0:
-            self.busy_changed.emit(False)
         if error is not None:
             if failed is not None:
                 failed(error)
@@ -65,7 +60,7 @@ class VaultWorker(QObject):
             done(result)
 
     def run_blocking(self, job: Callable[[], T]) -> T:
-        """For shutdown only: run `job` on the vault thread and wait for it."""
+        """Run `job` on the vault thread and wait: for shutdown and other threads, never the GUI."""
         return self._executor.submit(job).result()
 
     def stop(self) -> None:
