@@ -1,7 +1,8 @@
 """Enrollment: the application model, validation and the Qt-free flow the screens render.
 
 Entry points: `EnrollmentFlow` (intents in, `FlowState` snapshots out), `DraftStore` (autosave,
-resume, delete on the vault thread) and `submit` (seal, queue, audit, drop the draft).
+resume, delete on the vault thread), `submit` (seal, queue, audit, drop the draft) and
+`card_fields`/`receipt_fields` (inputs for kiosk.documents' card preview and receipt).
 See docs/enrollment.md.
 """
 
@@ -33,6 +34,7 @@ from kiosk.enrollment.model import (
     Submitted,
 )
 from kiosk.enrollment.numbers import normalise as normalise_application_number
+from kiosk.enrollment.preview import card_fields, receipt_fields
 from kiosk.enrollment.scan import ScanConflict, ScanOutcome
 from kiosk.enrollment.state import FlowState, Outcome, PointsMeter, Step
 from kiosk.enrollment.submit import submit
@@ -74,7 +76,9 @@ __all__ = [
     "Submitted",
     "UnknownField",
     "UnknownLanguage",
+    "card_fields",
     "normalise_application_number",
+    "receipt_fields",
     "search_documents",
     "submit",
 ]

@@ -1,8 +1,9 @@
 """The applicant's preferred-language choices (up to two, ASL included), with their own names.
 
-Codes are BCP 47 tags (ASL is `ase`). `receipt_locale` is the written language the confirmation
-screen and the receipt use: a sign language or a language without a catalogue falls back to
-English, and the GUI may still offer an interpreter.
+Written languages use kiosk.i18n's codes (its catalogue names, e.g. `zh_Hans`); ASL is `ase`
+(ISO 639-3). `receipt_locale` is the written language of the confirmation screen and the
+receipt: a sign language or a language without a catalogue falls back to English, and the GUI
+may still offer an interpreter.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kiosk.enrollment.errors import UnknownLanguage
+from kiosk.i18n import LANGUAGES as WRITTEN
 
 MAX_LANGUAGES = 2
 OTHER = "other"
@@ -26,18 +28,10 @@ class Language:
     written: bool = True  # False for sign languages: there is nothing to print in them
 
 
+# The kiosk's written languages (kiosk.i18n: English and NYC Local Law 30's ten), same codes, so
+# a choice names its catalogue; then ASL, and "other" with free text.
 LANGUAGES: tuple[Language, ...] = (
-    Language("en", "English", "English"),
-    Language("es", "Spanish", "Español"),
-    Language("zh", "Chinese", "中文"),
-    Language("ru", "Russian", "Русский"),
-    Language("ht", "Haitian Creole", "Kreyòl ayisyen"),
-    Language("ko", "Korean", "한국어"),
-    Language("bn", "Bengali", "বাংলা"),
-    Language("ar", "Arabic", "العربية", right_to_left=True),
-    Language("ur", "Urdu", "اردو", right_to_left=True),
-    Language("fr", "French", "Français"),
-    Language("pl", "Polish", "Polski"),
+    *(Language(w.code, w.english_name, w.native_name, right_to_left=w.rtl) for w in WRITTEN),
     Language("ase", "American Sign Language (ASL)", "ASL", written=False),
     Language(OTHER, "Other", "Other", written=False),
 )

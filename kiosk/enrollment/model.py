@@ -196,3 +196,4 @@ class Submitted:
     application_number: str
     record_id: str
     submitted_at: datetime
+    card_mailed: bool = True  # False: no address on the card, it is collected at the center

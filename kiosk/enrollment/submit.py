@@ -13,7 +13,7 @@ from kiosk import audit
 from kiosk.audit import AuditAction
 from kiosk.enrollment.drafts import DraftStore, delete_draft
 from kiosk.enrollment.errors import AlreadySubmitted, ApplicationIncomplete, NotProvisioned
-from kiosk.enrollment.model import Submitted
+from kiosk.enrollment.model import AddressKind, Submitted
 from kiosk.enrollment.numbers import new_application_number
 from kiosk.enrollment.record import build_record
 from kiosk.enrollment.state import ENTRY_STEPS, FlowState
@@ -95,7 +95,12 @@ def submit(
         delete_draft(conn, state.draft_id)
     if drafts is not None:
         drafts.finished(state.draft_id)
-    return Submitted(application_number=number, record_id=record_id, submitted_at=now)
+    return Submitted(
+        application_number=number,
+        record_id=record_id,
+        submitted_at=now,
+        card_mailed=state.application.details.address_kind is not AddressKind.NONE,
+    )
 
 
 def _unused_number(conn: Connection, kiosk_id: str) -> str:

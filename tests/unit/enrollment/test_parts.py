@@ -18,6 +18,7 @@ from kiosk.enrollment.model import (
     DocumentEntry,
 )
 from kiosk.enrollment.scan import prefill
+from kiosk.i18n import LANGUAGES as I18N_LANGUAGES
 from kiosk.reading.evidence import Attestation, DocumentEvidence, EvidencePolicy, Verdict
 from kiosk.reading.models import Address, DocumentClass, DocumentFields
 from kiosk.rules import PresentedDocument, Program
@@ -70,24 +71,28 @@ def test_malformed_numbers(text: str) -> None:
 
 
 def test_the_language_list() -> None:
-    codes = [lang.code for lang in LANGUAGES]
-    assert codes == [
-        "en",
-        "es",
-        "zh",
-        "ru",
-        "ht",
-        "ko",
-        "bn",
-        "ar",
-        "ur",
-        "fr",
-        "pl",
-        "ase",
-        "other",
+    names = [lang.english_name for lang in LANGUAGES]
+    assert names == [
+        "English",
+        "Spanish",
+        "Chinese (Simplified)",
+        "Russian",
+        "Haitian Creole",
+        "Korean",
+        "Bengali",
+        "Arabic",
+        "Urdu",
+        "French",
+        "Polish",
+        "American Sign Language (ASL)",
+        "Other",
     ]
+    # Written languages carry the i18n catalogue codes, so a choice names its catalogue.
+    written = [lang.code for lang in LANGUAGES if lang.written]
+    assert written == [lang.code for lang in I18N_LANGUAGES]
+    assert language("zh_Hans").own_name == "中文"
     assert language("ar").right_to_left and language("ur").right_to_left
-    assert language("zh").own_name == "中文" and language("ht").own_name == "Kreyòl ayisyen"
+    assert language("ht").own_name == "Kreyòl ayisyen"
     assert not language("ase").written
     with pytest.raises(UnknownLanguage) as raised:
         language("xx")

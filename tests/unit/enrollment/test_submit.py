@@ -90,7 +90,7 @@ def test_submit_seals_queues_audits_and_deletes_the_draft(
         r"[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}", number
     )
     assert normalise_application_number(number.lower()) == number
-    assert submitted.submitted_at == session.clock()
+    assert submitted.submitted_at == session.clock() and submitted.card_mailed
 
     last = audit.entries(session.vault.conn)[-1]
     assert (last.action, last.subject, last.actor) == ("submitted", number, "ana")
@@ -201,6 +201,7 @@ def test_other_address_kinds_contacts_and_readings_in_the_record(
     record = open_envelope(Envelope.from_bytes(bytes(row[4])), program_key)
     assert row[1] == submitted.application_number
     assert record["card_address"] == {"kind": "none"}
+    assert not submitted.card_mailed  # collected at the center: the receipt says so
     assert record["preferred_languages"] == [{"code": "other", "text": "Wolof"}]
     assert record["program_contact"] == {"phone": "212 555 0100", "email": "ana@example.org"}
     assert record["emergency_contact"] == {
