@@ -9,11 +9,6 @@ bundle then fails its check with a one-line reason instead of stopping the run a
 
 from __future__ import annotations
 
-import base64
-import logging
-import secrets
-import shutil
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -28,13 +23,21 @@ if TYPE_CHECKING:
 
     from kiosk.sealing import Envelope
 
-log = logging.getLogger("kiosk.selftest")
-
 # Fixed dates keep the rules verdict independent of the day the test runs.
 TODAY = date(2026, 11, 23)
 ADMIN = "selftest-admin"
 RECORD_ID = "selftest-0001"
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+
+
+# Standard modules used only while the test runs are imported there: ui/launcher.py imports
+# this module for every command, including `kiosk --version`.
+
+
+def _random_password() -> str:
+    import secrets  # noqa: PLC0415
+
+    return secrets.token_urlsafe(18)
 
 
 class CheckFailed(Exception):
@@ -50,7 +53,7 @@ class SelfTestContext:
     """What earlier checks leave for later ones; all of it is synthetic and thrown away."""
 
     workdir: Path
-    password: str = field(default_factory=lambda: secrets.token_urlsafe(18))
+    password: str = field(default_factory=_random_password)
     vault_dir: Path | None = None
     verdict_record: dict[str, object] | None = None
     photo_jpeg: bytes | None = None
@@ -120,7 +123,11 @@ def _run_one(check: Check, ctx: SelfTestContext) -> CheckResult:
     except KioskError as error:
         ok, detail = False, _one_line(f"{error.message} [{error.code}]")
     except Exception as error:  # any bug or missing library is a failed check, not a crash
-        log.debug("self-test check %s raised", check.name, exc_info=True)
+        import logging  # noqa: PLC0415
+
+        logging.getLogger("kiosk.selftest").debug(
+            "self-test check %s raised", check.name, exc_info=True
+        )
         ok, detail = False, _one_line(f"{type(error).__name__}: {error}")
     return CheckResult(check.name, ok, (time.perf_counter() - start) * 1000, detail, skipped)
 
@@ -132,6 +139,9 @@ def run_selftest(
     parent_dir: Path | None = None,
 ) -> SelfTestReport:
     """Run the core checks (or `checks`), then `extra_checks`, in a folder removed afterwards."""
+    import shutil  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+
     workdir = Path(tempfile.mkdtemp(prefix="kiosk-selftest-", dir=parent_dir))
     try:
         ctx = SelfTestContext(workdir=workdir)
@@ -256,6 +266,8 @@ def check_barcodes(_ctx: SelfTestContext) -> str:
 
 
 def check_sealing(ctx: SelfTestContext) -> str:
+    import base64  # noqa: PLC0415
+
     import nacl.public  # noqa: PLC0415
     import nacl.signing  # noqa: PLC0415
 

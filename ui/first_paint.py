@@ -12,6 +12,7 @@ import sys
 
 ENV_VAR = "KIOSK_EXIT_AFTER_FIRST_PAINT"
 MARKER = "kiosk-first-paint"
+PROBE_NAME = "kioskFirstPaintProbe"
 
 
 def requested() -> bool:
@@ -43,7 +44,10 @@ def install() -> None:
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    if app.findChild(QObject, PROBE_NAME) is not None:
+        return  # installed already (both the launcher and an entry script may ask)
     probe = FirstPaintProbe(app)  # parented to the app, so it lives as long as the app
+    probe.setObjectName(PROBE_NAME)
     app.installEventFilter(probe)
 
 
