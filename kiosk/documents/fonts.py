@@ -67,6 +67,9 @@ PREFERRED: Final[dict[str, tuple[str, ...]]] = {
     "bengali": ("bengali",),
     "cyrillic": ("latin",),
 }
+# Nastaliq letters are small for their point size: at the same size as the Latin text beside
+# them, labels would be hard to read.
+SCALE: Final[dict[str, float]] = {"urdu": 1.2}
 # Never worth a warning: spacing, joiners and direction marks draw nothing.
 _INVISIBLE: Final = frozenset(" \t\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
 
@@ -145,8 +148,9 @@ class FontLibrary:
             spec = self._by_name[family]
             face = (spec.bold or spec.regular) if bold else spec.regular
             engine = ImageFont.Layout.RAQM if self.shaping else ImageFont.Layout.BASIC
+            scaled = round(size * SCALE.get(family, 1.0))
             self._loaded[key] = ImageFont.truetype(
-                str(face.path), size, index=face.index, layout_engine=engine
+                str(face.path), scaled, index=face.index, layout_engine=engine
             )
         return self._loaded[key]
 
