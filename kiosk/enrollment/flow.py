@@ -100,8 +100,9 @@ class EnrollmentFlow:
 
     @classmethod
     def resume(cls, program: Program, draft: Draft, **kwargs: Any) -> EnrollmentFlow:
-        """Continue a saved draft (after a crash or a break); documents this program no longer
-        lists are dropped, so the operator sees them missing rather than a broken verdict."""
+        """Continue a saved draft (after a crash or a break); documents and agency verifications
+        this program no longer lists are dropped, so the operator sees them missing rather than
+        a broken verdict."""
         known = tuple(
             d
             for d in draft.application.documents
@@ -112,7 +113,15 @@ class EnrollmentFlow:
             program,
             draft_id=draft.draft_id,
             started_at=draft.created_at,
-            application=dataclasses.replace(draft.application, documents=known),
+            application=dataclasses.replace(
+                draft.application,
+                documents=known,
+                agency_verifications=tuple(
+                    a
+                    for a in draft.application.agency_verifications
+                    if any(v.id == a for v in program.agency_verifications)
+                ),
+            ),
             step=draft.step,
             visited=draft.visited,
             **kwargs,
@@ -392,31 +401,39 @@ class EnrollmentFlow:
     def _validate(self, step: Step) -> list[FieldProblem]:
         return validate_step(step, self._app, self.program, self._today(), self._verdict)
 
-    def _evaluate(self, age: int | None) -> Verdict | None:
+    def _evaluate(self, age: int | None, caretaker_section: bool) -> Verdict | None:
         dob = check.parse_date(self._app.details.dob)
         if dob is None or age is None:
             return None
         app = self._app
+        applicant = [d.presented for d in app.documents_of(DocumentOwner.APPLICANT)]
+        caretaker = [d.presented for d in app.documents_of(DocumentOwner.CARETAKER)]
+        if not caretaker_section:
+            # What the screens no longer show must not count: a closed caretaker section
+            # contributes no caretaker documents, relationship documents or attestation.
+            applicant = [p for p in applicant if not self.program.is_relationship_document(p.id)]
+            caretaker = []
         try:
             return evaluate(
                 self.program,
                 dob,
                 self._today(),
-                [d.presented for d in app.documents_of(DocumentOwner.APPLICANT)],
-                [d.presented for d in app.documents_of(DocumentOwner.CARETAKER)],
-                caretaker_attestation=app.caretaker_attestation,
+                applicant,
+                caretaker,
+                caretaker_attestation=app.caretaker_attestation and caretaker_section,
                 agency_verifications=app.agency_verifications,
             )
-        except RulesError:
+        except RulesError:  # pragma: no cover - ids and dates are checked before they get here
             return None
 
     def _build_state(self) -> FlowState:
         open_ = self._outcome is Outcome.OPEN
         age = check.applicant_age(self._app.details, self._today()) if open_ else None
-        self._verdict = self._evaluate(age) if open_ else None
         below = self.program.age.caretaker_below
         minimum = self.program.age.minimum
         required = age is not None and below is not None and minimum <= age < below
+        section = required or self._app.caretaker_chosen
+        self._verdict = self._evaluate(age, section) if open_ else None
         problems = tuple(self._validate(self._step)) if self._step in self._shown else ()
         visited = tuple(s for s in STEPS if s in self._visited)
         return FlowState(
@@ -431,7 +448,7 @@ class EnrollmentFlow:
             meter=self._meter(self._verdict),
             age=age,
             caretaker_required=required,
-            caretaker_section=required or self._app.caretaker_chosen,
+            caretaker_section=section,
             allowed_address_kinds=check.allowed_address_kinds(
                 None if self._verdict is None else self._verdict.card_address
             ),

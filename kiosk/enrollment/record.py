@@ -16,7 +16,7 @@ from typing import Any
 
 from kiosk.enrollment.codec import b64
 from kiosk.enrollment.errors import ApplicationIncomplete
-from kiosk.enrollment.model import AddressKind, ApplicantDetails, DocumentEntry
+from kiosk.enrollment.model import AddressKind, ApplicantDetails, DocumentEntry, DocumentOwner
 from kiosk.enrollment.state import FlowState
 from kiosk.enrollment.validation import parse_date, parse_height
 from kiosk.reading.evidence import Attestation, EvidencePolicy, build_evidence
@@ -68,7 +68,11 @@ def build_record(
             "height": app.photo.height,
         },
         "eligibility": verdict.record(),
-        "evidence": [_evidence(entry, policy, operator) for entry in app.documents],
+        "evidence": [
+            _evidence(entry, policy, operator)
+            for entry in app.documents
+            if state.caretaker_section or entry.owner is DocumentOwner.APPLICANT
+        ],
         "attestation": {
             "operator": operator,
             "at": iso_utc(submitted_at),

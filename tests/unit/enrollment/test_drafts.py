@@ -81,13 +81,19 @@ def test_resume_drops_documents_the_program_no_longer_lists(
     fill_to(flow, Step.DOCUMENTS)
     flow.add_document(PASSPORT)
     flow.add_document("rel_where_caretaker_is_parent_applicant_s_birth_certificate")
+    flow.set_agency_verifications(["nycha", "probation"])
     drafts.autosave(flow.state)
     draft = drafts.load(flow.state.draft_id)
     assert draft is not None
-    fewer = replace(program, documents=tuple(d for d in program.documents if d.id != PASSPORT))
+    fewer = replace(
+        program,
+        documents=tuple(d for d in program.documents if d.id != PASSPORT),
+        agency_verifications=tuple(a for a in program.agency_verifications if a.id != "nycha"),
+    )
     resumed = EnrollmentFlow.resume(fewer, draft, clock=clock, operator="ana")
     ids = [d.presented.id for d in resumed.state.application.documents]
     assert ids == ["rel_where_caretaker_is_parent_applicant_s_birth_certificate"]
+    assert resumed.state.application.agency_verifications == ("probation",)
 
 
 def test_cancel_deletes_the_row_and_later_autosaves_are_refused(

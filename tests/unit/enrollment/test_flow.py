@@ -301,6 +301,14 @@ def test_the_caretaker_path_counts_the_caretakers_documents(flow: EnrollmentFlow
     flow.set_caretaker_attestation(True)
     assert flow.state.verdict is not None and flow.state.verdict.eligible
     assert flow.state.verdict.path == "caretaker"
+    # The same documents for a 14-year-old who did not choose the caretaker path: the closed
+    # section's documents and attestation count for nothing.
+    flow.update_details(dob="2012-01-10")
+    assert not flow.state.caretaker_section
+    meter = flow.state.meter
+    assert meter is not None and meter.identity_points == 2 and not meter.eligible
+    flow.set_caretaker(True)
+    assert flow.state.verdict is not None and flow.state.verdict.path == "caretaker"
 
 
 def test_agency_verifications_feed_the_verdict(flow: EnrollmentFlow) -> None:

@@ -27,6 +27,7 @@ from kiosk.enrollment import (
     normalise_application_number,
     submit,
 )
+from kiosk.enrollment.model import DocumentOwner
 from kiosk.enrollment.record import PAYLOAD_VERSION, RECORD_KIND
 from kiosk.outbox.identity import KioskIdentity
 from kiosk.rules import Program
@@ -192,6 +193,8 @@ def test_other_address_kinds_contacts_and_readings_in_the_record(
     flow.apply_scan(PASSPORT_READING, document_id=PASSPORT)
     flow.add_document(PASSPORT, expires=date(2031, 1, 1))
     flow.add_document(DV_LETTER, dated=date(2026, 11, 20))
+    # Left over in a caretaker section that is closed: not counted, not in the record.
+    flow.add_document(PASSPORT, owner=DocumentOwner.CARETAKER, expires=date(2031, 1, 1))
     assert flow.next(), flow.state.problems
     flow.set_photo(PHOTO)
     assert flow.next() and flow.next()
