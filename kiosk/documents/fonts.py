@@ -84,7 +84,11 @@ def script_of(char: str) -> str:
 
 
 class FontLibrary:
-    """The fonts a renderer may use, with their coverage; loaded faces are cached per instance."""
+    """The fonts a renderer may use, with their coverage; loaded faces are cached per instance.
+
+    Not shared between threads: FreeType faces are not safe to draw with concurrently, so the
+    worker that renders documents owns its library (the composition root builds one per worker).
+    """
 
     def __init__(self, families: Sequence[Family]) -> None:
         self.families: Final = tuple(families)

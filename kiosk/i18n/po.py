@@ -239,7 +239,8 @@ def format_po(po: PoFile, leading_comments: tuple[str, ...] = ()) -> str:
     return "\n".join(blocks)
 
 
-def _mo_key(entry: Entry) -> str:
+def mo_key(entry: Entry) -> str:
+    """The key gettext uses for a message in a .mo file (context and plural joined in)."""
     key = entry.msgid if entry.msgid_plural is None else f"{entry.msgid}\0{entry.msgid_plural}"
     return key if entry.msgctxt is None else f"{entry.msgctxt}{CONTEXT_SEPARATOR}{key}"
 
@@ -253,7 +254,7 @@ def compile_mo(po: PoFile) -> bytes:
     pairs = {"": po.header}
     for entry in po.messages:
         if entry.translated:
-            pairs[_mo_key(entry)] = "\0".join(entry.msgstr)
+            pairs[mo_key(entry)] = "\0".join(entry.msgstr)
     items = sorted((k.encode("utf-8"), v.encode("utf-8")) for k, v in pairs.items())
     count = len(items)
     keys_start = 7 * 4

@@ -8,12 +8,7 @@ from typing import Any
 from kiosk.i18n.catalogue import guard
 from kiosk.i18n.extract import po_path
 from kiosk.i18n.languages import translated_languages
-from kiosk.i18n.po import CONTEXT_SEPARATOR, Entry, parse_po
-
-
-def _key(entry: Entry) -> str:
-    key = entry.msgid if entry.msgid_plural is None else f"{entry.msgid}\0{entry.msgid_plural}"
-    return key if entry.msgctxt is None else f"{entry.msgctxt}{CONTEXT_SEPARATOR}{key}"
+from kiosk.i18n.po import mo_key, parse_po
 
 
 def coverage(locale_dir: Path) -> dict[str, dict[str, Any]]:
@@ -28,7 +23,7 @@ def coverage(locale_dir: Path) -> dict[str, dict[str, Any]]:
         messages = (
             parse_po(path.read_text(encoding="utf-8"), str(path)).messages if path.exists() else ()
         )
-        complete = {_key(e): "\0".join(e.msgstr) for e in messages if e.translated}
+        complete = {mo_key(e): "\0".join(e.msgstr) for e in messages if e.translated}
         usable, rejected = guard(complete)
         languages[lang.code] = {
             "translated": len(usable),

@@ -3,6 +3,7 @@ translated in every language, and no immigration or citizenship wording anywhere
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -14,7 +15,7 @@ from kiosk.cli import main
 from kiosk.i18n import LANGUAGES, default_locale_dir, load_translator, translated_languages
 from kiosk.i18n.catalogue import mo_path
 from kiosk.i18n.extract import extract, po_path
-from kiosk.i18n.po import Entry, compile_mo, parse_po
+from kiosk.i18n.po import Entry, compile_mo, format_po, parse_po
 
 ROOT = Path(__file__).resolve().parents[3]
 LOCALE = default_locale_dir()
@@ -116,3 +117,23 @@ def test_report_counts_only_usable_translations(
     es = json.loads(capsys.readouterr().out)["languages"]["es"]
     assert (es["translated"], es["total"], es["rejected"]) == (1, 4, 1)
     assert json.loads(json.dumps(es))["translated"] == 1
+
+
+def test_extract_and_compile_commands_on_a_checkout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "kiosk").mkdir()
+    (tmp_path / "kiosk" / "screen.py").write_text("def f(t):\n    return t.gettext('Hello')\n")
+    assert main(["i18n", "extract", "--root", str(tmp_path)]) == 0
+    locale = tmp_path / "assets" / "locale"
+    assert 'msgid "Hello"' in (locale / "kiosk.pot").read_text(encoding="utf-8")
+    es_po = po_path(locale, "es")
+    po = parse_po(es_po.read_text(encoding="utf-8"))
+    translated = tuple(dataclasses.replace(e, msgstr=("Hola",)) for e in po.entries)
+    es_po.write_text(format_po(dataclasses.replace(po, entries=translated)), encoding="utf-8")
+    assert main(["i18n", "compile", "--locale-dir", str(locale)]) == 0
+    assert load_translator("es", locale).gettext("Hello") == "Hola"
+    # A second extraction keeps the translation.
+    assert main(["i18n", "extract", "--root", str(tmp_path)]) == 0
+    assert load_translator("es", locale).gettext("Hello") == "Hola"
+    capsys.readouterr()
