@@ -37,13 +37,12 @@ from kiosk.enrollment.model import (
     details_with,
 )
 from kiosk.enrollment.scan import ScanConflict, ScanOutcome, prefill
-from kiosk.enrollment.state import ENTRY_STEPS, STEPS, FlowState, Outcome, PointsMeter, Step
+from kiosk.enrollment.state import ENTRY_STEPS, STEPS, FlowState, Outcome, Step, points_meter
 from kiosk.enrollment.steps import validate_step
 from kiosk.enrollment.validation import FieldProblem
 from kiosk.reading.evidence import Attestation, EvidencePolicy, build_evidence
 from kiosk.reading.models import ReadResult
 from kiosk.rules import PresentedDocument, Program, RulesError, Verdict, evaluate
-from kiosk.rules.models import ThresholdPath
 
 Listener = Callable[[FlowState], None]
 Submitter = Callable[[FlowState], Submitted]
@@ -445,7 +444,7 @@ class EnrollmentFlow:
             problems=problems,
             conflicts=self._conflicts,
             verdict=self._verdict,
-            meter=self._meter(self._verdict),
+            meter=points_meter(self.program, self._verdict, section),
             age=age,
             caretaker_required=required,
             caretaker_section=section,
@@ -459,20 +458,4 @@ class EnrollmentFlow:
             receipt_locale=receipt_locale(self._app.languages, self._locales)
             if open_
             else self._closed_locale,
-        )
-
-    def _meter(self, verdict: Verdict | None) -> PointsMeter | None:
-        if verdict is None:
-            return None
-        threshold = next((p for p in self.program.paths if isinstance(p, ThresholdPath)), None)
-        return PointsMeter(
-            identity_points=verdict.identity_points,
-            identity_needed=0 if threshold is None else threshold.identity_points,
-            residency_points=verdict.residency_points,
-            residency_needed=0 if threshold is None else threshold.residency_points,
-            has_photo_id=verdict.has_photo_id,
-            has_dob_proof=verdict.has_dob_proof,
-            eligible=verdict.eligible,
-            suggestions=verdict.missing,
-            document_problems=verdict.problems,
         )

@@ -9,7 +9,8 @@ from enum import StrEnum
 from kiosk.enrollment.model import AddressKind, Application, Submitted
 from kiosk.enrollment.scan import ScanConflict
 from kiosk.enrollment.validation import FieldProblem
-from kiosk.rules import Problem, Verdict
+from kiosk.rules import Problem, Program, Verdict
+from kiosk.rules.models import CaretakerPath, ThresholdPath
 
 
 class Step(StrEnum):
@@ -38,14 +39,20 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True)
 class PointsMeter:
-    """The live meter on the documents step: "identity 2/3, residency 0/1, photo ID, DOB"."""
+    """The live meter on the documents step: "identity 2/3, residency 0/1, photo ID, DOB".
+
+    Points are the applicant's own (and agency verifications'); `*_needed` follow the caretaker
+    path while the caretaker section is open, otherwise the program's points path.
+    """
 
     identity_points: int
     identity_needed: int
     residency_points: int
     residency_needed: int
     has_photo_id: bool
+    photo_id_needed: bool
     has_dob_proof: bool
+    dob_proof_needed: bool
     eligible: bool
     suggestions: tuple[str, ...]  # the engine's "missing" sentences
     document_problems: tuple[Problem, ...]  # why a presented document counts for less
@@ -84,3 +91,36 @@ class FlowState:
     @property
     def can_go_back(self) -> bool:
         return self.is_open and not self.submitting and self.step is not Step.TYPE
+
+
+def points_meter(
+    program: Program, verdict: Verdict | None, caretaker_section: bool
+) -> PointsMeter | None:
+    """The applicant's own numbers against the path the screen is working towards: the
+    caretaker path while its section is open, otherwise the program's points path."""
+    if verdict is None:
+        return None
+    paths = program.paths
+    threshold = next((p for p in paths if isinstance(p, ThresholdPath)), None)
+    caretaker = next((p for p in paths if isinstance(p, CaretakerPath)), None)
+    if caretaker_section and caretaker is not None:
+        needed = (caretaker.applicant_identity_points, caretaker.residency_points)
+        photo_needed, dob_needed = False, False
+    elif threshold is not None:
+        needed = (threshold.identity_points, threshold.residency_points)
+        photo_needed, dob_needed = threshold.photo_id, threshold.dob_proof
+    else:
+        needed, photo_needed, dob_needed = (0, 0), False, False
+    return PointsMeter(
+        identity_points=verdict.identity_points,
+        identity_needed=needed[0],
+        residency_points=verdict.residency_points,
+        residency_needed=needed[1],
+        has_photo_id=verdict.has_photo_id,
+        photo_id_needed=photo_needed,
+        has_dob_proof=verdict.has_dob_proof,
+        dob_proof_needed=dob_needed,
+        eligible=verdict.eligible,
+        suggestions=verdict.missing,
+        document_problems=verdict.problems,
+    )

@@ -222,6 +222,7 @@ def test_points_meter_follows_every_document_change(flow: EnrollmentFlow) -> Non
     assert meter is not None
     assert (meter.identity_points, meter.identity_needed) == (0, 3)
     assert (meter.residency_points, meter.residency_needed) == (0, 1)
+    assert meter.photo_id_needed and meter.dob_proof_needed
     assert not meter.eligible and meter.suggestions
     assert flow.next() is False and codes(flow.state) == ["documents.not_eligible"]
     flow.add_document(PASSPORT, expires=FUTURE)
@@ -309,6 +310,25 @@ def test_the_caretaker_path_counts_the_caretakers_documents(flow: EnrollmentFlow
     assert meter is not None and meter.identity_points == 2 and not meter.eligible
     flow.set_caretaker(True)
     assert flow.state.verdict is not None and flow.state.verdict.path == "caretaker"
+    meter = flow.state.meter
+    assert meter is not None and (meter.identity_needed, meter.residency_needed) == (2, 1)
+    assert not meter.photo_id_needed and not meter.dob_proof_needed
+
+
+def test_a_program_without_a_points_path_needs_nothing_on_the_meter(
+    program: Program, clock: FakeClock
+) -> None:
+    from dataclasses import replace  # noqa: PLC0415
+
+    from kiosk.rules.models import ThresholdPath  # noqa: PLC0415
+
+    only_others = replace(
+        program, paths=tuple(p for p in program.paths if not isinstance(p, ThresholdPath))
+    )
+    flow = EnrollmentFlow(only_others, clock=clock, operator="ana")
+    flow.update_details(dob="1990-01-01")
+    meter = flow.state.meter
+    assert meter is not None and (meter.identity_needed, meter.residency_needed) == (0, 0)
 
 
 def test_agency_verifications_feed_the_verdict(flow: EnrollmentFlow) -> None:
