@@ -18,7 +18,7 @@ from kiosk.enrollment.codec import b64
 from kiosk.enrollment.errors import ApplicationIncomplete
 from kiosk.enrollment.model import AddressKind, ApplicantDetails, DocumentEntry, DocumentOwner
 from kiosk.enrollment.state import FlowState
-from kiosk.enrollment.validation import parse_date, parse_height
+from kiosk.enrollment.validation import ascii_digits, parse_date, parse_height
 from kiosk.reading.evidence import Attestation, EvidencePolicy, build_evidence
 from kiosk.rules import Program
 from kiosk.sealing import iso_utc
@@ -57,7 +57,7 @@ def build_record(
         "applicant": _applicant(details),
         "card_address": _address(details),
         "program_contact": {
-            "phone": details.phone.strip() or None,
+            "phone": ascii_digits(details.phone.strip()) or None,
             "email": details.email.strip() or None,
         },
         "emergency_contact": _emergency(details),
@@ -123,7 +123,7 @@ def _emergency(details: ApplicantDetails) -> dict[str, str] | None:
         return None
     return {
         "name": details.emergency_name.strip(),
-        "phone": details.emergency_phone.strip(),
+        "phone": ascii_digits(details.emergency_phone.strip()),
         "relationship": details.emergency_relationship.strip(),
     }
 

@@ -8,6 +8,7 @@ and the validator read a typed date or ZIP code the same way.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -59,9 +60,15 @@ def parse_postal_code(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+def ascii_digits(text: str) -> str:
+    """Digits of any script (Arabic-Indic, Bengali, full-width...) as 0-9; the rest unchanged."""
+    return "".join(str(unicodedata.digit(c)) if c.isdecimal() else c for c in text)
+
+
 def parse_height(details: ApplicantDetails) -> tuple[int, int] | None:
-    feet, inches = details.height_feet.strip(), details.height_inches.strip() or "0"
-    if not (feet.isdecimal() and inches.isdecimal() and feet.isascii() and inches.isascii()):
+    feet = ascii_digits(details.height_feet.strip())
+    inches = ascii_digits(details.height_inches.strip()) or "0"
+    if not (feet.isascii() and inches.isascii() and feet.isdecimal() and inches.isdecimal()):
         return None
     parsed = int(feet), int(inches)
     if not (MIN_FEET <= parsed[0] <= MAX_FEET and 0 <= parsed[1] <= 11):
@@ -79,11 +86,11 @@ def applicant_age(details: ApplicantDetails, today: date) -> int | None:
 
 def phone_ok(text: str) -> bool:
     """Light touch: a US number of 10 digits (an optional leading 1), or +country and 8-15."""
-    compact = _PHONE_NOISE.sub("", text.strip())
+    compact = ascii_digits(_PHONE_NOISE.sub("", text.strip()))
     if compact.startswith("+"):
         digits = compact[1:]
-        return digits.isdecimal() and digits.isascii() and 8 <= len(digits) <= 15
-    if not (compact.isdecimal() and compact.isascii()):
+        return digits.isascii() and digits.isdecimal() and 8 <= len(digits) <= 15
+    if not (compact.isascii() and compact.isdecimal()):
         return False
     return len(compact) == 10 or (len(compact) == 11 and compact.startswith("1"))
 

@@ -53,7 +53,8 @@ def test_empty_details_name_every_required_field(program: Program) -> None:
         ({"dob": "2017-01-01"}, "dob", "dob.too_young"),
         ({"height_feet": "five"}, "height_feet", "height.invalid"),
         ({"height_feet": "5", "height_inches": "12"}, "height_feet", "height.invalid"),
-        ({"height_feet": "٥"}, "height_feet", "height.invalid"),  # digits, but not ASCII
+        ({"height_feet": "٥", "height_inches": "৬"}, None, None),  # Arabic-Indic, Bengali
+        ({"height_feet": "5²"}, "height_feet", "height.invalid"),  # a digit, not a decimal
         ({"height_inches": ""}, None, None),  # "5 ft" is 5 ft 0 in
         ({"postal_code": "1120"}, "postal_code", "postal_code.format"),
         ({"postal_code": "11201-1234"}, None, None),
@@ -65,6 +66,7 @@ def test_empty_details_name_every_required_field(program: Program) -> None:
         ({"phone": "(212) 555-0100"}, None, None),
         ({"phone": "1-212-555-0100"}, None, None),
         ({"phone": "+44 20 7946 0958"}, None, None),
+        ({"phone": "٢١٢ ٥٥٥ ٠١٠٠"}, None, None),
         ({"phone": "555-0100"}, "phone", "phone.format"),
         ({"phone": "+12"}, "phone", "phone.format"),
         ({"phone": "call me"}, "phone", "phone.format"),
@@ -127,6 +129,11 @@ def test_allowed_address_kinds() -> None:
     assert v.allowed_address_kinds("care_of") == (AddressKind.CARE_OF,)
     assert v.allowed_address_kinds("po_box") == (AddressKind.PO_BOX, AddressKind.NONE)
     assert v.allowed_address_kinds("none") == (AddressKind.NONE,)
+
+
+def test_digits_of_any_script_count() -> None:
+    assert v.ascii_digits("٢١٢-৫৫৫ ０１") == "212-555 01"
+    assert v.parse_height(ApplicantDetails(height_feet="٥", height_inches="১১")) == (5, 11)
 
 
 def test_parsers() -> None:
