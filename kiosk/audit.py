@@ -37,6 +37,7 @@ class AuditAction(StrEnum):
     SETTINGS_CHANGED = "settings_changed"
     SUBMITTED = "submitted"
     EXPORTED = "exported"
+    RESENT = "resent"
     OVERRIDE = "override"
     KIOSK_QUIT = "kiosk_quit"
 

@@ -40,7 +40,23 @@ def print_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, sort_keys=True) + "\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+SubParsers = argparse._SubParsersAction  # argparse's public API returns this private type
+Registrar = Callable[[Any], None]
+
+
+def command_group(subparsers: Any, name: str, help_text: str) -> Any:
+    """`kiosk NAME ...` shared by several subsystems (e.g. demo seed, demo screenshots)."""
+    group = subparsers.choices.get(name)
+    if group is None:
+        group = subparsers.add_parser(name, help=help_text)
+        return group.add_subparsers(dest=f"{name}_command", metavar="COMMAND", required=True)
+    for action in group._actions:  # argparse keeps sub-commands in a private action list
+        if isinstance(action, SubParsers):
+            return action
+    return group.add_subparsers(dest=f"{name}_command", metavar="COMMAND", required=True)
+
+
+def build_parser(front_end_commands: Sequence[Registrar] = ()) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Offline-first enrollment kiosk for municipal ID programs."
     )
@@ -59,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
+    for register in front_end_commands:
+        register(subparsers)
     return parser
 
 
@@ -77,6 +95,7 @@ def main(
     *,
     start_gui: GuiStarter | None = None,
     selftest_checks: Sequence[Check] = (),
+    front_end_commands: Sequence[Registrar] = (),
 ) -> int:
     """Run one command; with no command, hand over to `start_gui` (injected by ui/launcher.py).
 
@@ -88,7 +107,7 @@ def main(
         # Before build_parser(), which imports every subsystem (cv2, numpy, httpx...).
         sys.stdout.write(f"kiosk {__version__}\n")
         return 0
-    parser = build_parser()
+    parser = build_parser(front_end_commands)
     parser.set_defaults(selftest_checks=tuple(selftest_checks))
     args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)

@@ -16,11 +16,12 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.audit import AuditAction
 from kiosk.clock import Clock
 from kiosk.config import Settings
-from kiosk.dashboard import summarize
+from kiosk.dashboard import outbox_overview, summarize
 from kiosk.errors import KioskError
 from kiosk.outbox.confined import OwnerThreadOutboxStore
 from kiosk.outbox.delivery import Delivery, DeliveryStatus
 from kiosk.outbox.identity import KioskIdentity, load_identity, mark_registered
+from kiosk.outbox.operations import ExportResult, export_sealed, requeue
 from kiosk.outbox.uploader import SyncFinished, UploaderEvent
 from kiosk.outbox.vault_store import VaultOutboxStore
 from kiosk.settings_store import load_settings, save_settings
@@ -40,6 +41,7 @@ class KioskController(QObject):
     signed_out = Signal()
     settings_loaded = Signal(object)  # Settings
     summary_updated = Signal(object)  # DashboardSummary
+    outbox_loaded = Signal(object)  # OutboxOverview
     staff_loaded = Signal(object)  # list[StaffMember]
     delivery_updated = Signal(object)  # DeliveryStatus
     _delivery_event = Signal(object)  # UploaderEvent, from the uploader thread
@@ -169,6 +171,7 @@ class KioskController(QObject):
             self.delivery_updated.emit(self.delivery_status)
             if self._session is not None and not self.locked:
                 self.refresh_summary()
+                self.load_outbox()
 
     def lock(self) -> None:
         if self._session is None or self.locked:
@@ -235,12 +238,53 @@ class KioskController(QObject):
     # --- home ------------------------------------------------------------------------------
 
     def refresh_summary(self) -> None:
-        session = self._require_session()
+        session = self._session
+        if session is None:  # a job that finished after sign-out: nothing to refresh
+            return
         today = self.clock().date()
         self.worker.submit(
             lambda: summarize(session.vault.conn, today),
             self.summary_updated.emit,
             self._fail_with(self.action_failed),
+        )
+
+    # --- outbox ----------------------------------------------------------------------------
+
+    def load_outbox(self) -> None:
+        session = self._session
+        if session is None:  # a job that finished after sign-out: nothing to refresh
+            return
+        today = self.clock().date()
+        self.worker.submit(
+            lambda: outbox_overview(session, today),
+            self.outbox_loaded.emit,
+            self._fail_with(self.action_failed),
+        )
+
+    def export_to(self, folder: str) -> None:
+        session = self._require_session()
+
+        def done(result: ExportResult) -> None:
+            self.action_succeeded.emit(
+                f"Wrote {result.records} sealed record(s) to {result.bundle.name}. Bring the "
+                "drive to the program office; the records stay here until their receipts come back."
+            )
+            self.load_outbox()
+
+        self.worker.submit(
+            lambda: export_sealed(session, Path(folder)), done, self._fail_with(self.action_failed)
+        )
+
+    def resend(self, record_id: str) -> None:
+        session = self._require_session()
+
+        def done(application_number: str) -> None:
+            self.action_succeeded.emit(f"{application_number} will be sent again.")
+            self.wake_delivery()
+            self.load_outbox()
+
+        self.worker.submit(
+            lambda: requeue(session, record_id), done, self._fail_with(self.action_failed)
         )
 
     # --- staff -----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from kiosk import cli
+from ui import commands
 
 
 def _start_gui(args: argparse.Namespace) -> int:
@@ -19,4 +20,4 @@ def _start_gui(args: argparse.Namespace) -> int:
 
 
 def main() -> int:
-    return cli.main(sys.argv[1:], start_gui=_start_gui)
+    return cli.main(sys.argv[1:], start_gui=_start_gui, front_end_commands=[commands.register])

@@ -23,6 +23,7 @@ from ui.idle import IdleWatcher
 from ui.screens.change_password import ChangePasswordDialog
 from ui.screens.home import HomeScreen
 from ui.screens.login import LoginScreen
+from ui.screens.outbox import OutboxScreen
 from ui.screens.quit_dialog import QuitDialog
 from ui.screens.settings_screen import SettingsScreen
 from ui.screens.setup_wizard import SetupWizard
@@ -73,7 +74,9 @@ class MainWindow(QMainWindow):
         self.home = HomeScreen()
         self.staff = StaffScreen()
         self.settings_screen = SettingsScreen()
+        self.outbox = OutboxScreen()
         for screen in (
+            self.outbox,
             self.setup,
             self.login,
             self.lock_screen,
@@ -98,6 +101,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.title)
         row.addStretch(1)
         self.nav_home = button("&Home")
+        self.nav_outbox = button("Out&box")
         self.nav_staff = button("S&taff")
         self.nav_settings = button("Setti&ngs")
         self.user_label = QLabel()
@@ -106,6 +110,7 @@ class MainWindow(QMainWindow):
         self.sign_out_button = button("Sign &out")
         for widget in (
             self.nav_home,
+            self.nav_outbox,
             self.nav_staff,
             self.nav_settings,
             self.user_label,
@@ -113,7 +118,7 @@ class MainWindow(QMainWindow):
             self.sign_out_button,
         ):
             row.addWidget(widget)
-        for nav in (self.nav_home, self.nav_staff, self.nav_settings):
+        for nav in (self.nav_home, self.nav_outbox, self.nav_staff, self.nav_settings):
             nav.setCheckable(True)
             nav.setObjectName("nav")
         bar.setVisible(False)
@@ -131,6 +136,11 @@ class MainWindow(QMainWindow):
         c.signed_out.connect(self._on_controller_signed_out)
         c.summary_updated.connect(self.home.show_summary)
         c.delivery_updated.connect(self.home.show_delivery)
+        c.delivery_updated.connect(self.outbox.show_delivery)
+        c.outbox_loaded.connect(self.outbox.show_overview)
+        self.outbox.sync_requested.connect(c.wake_delivery)
+        self.outbox.export_requested.connect(c.export_to)
+        self.outbox.resend_requested.connect(c.resend)
         c.staff_loaded.connect(self.staff.show_members)
         c.settings_loaded.connect(self._on_controller_settings_loaded)
         c.action_succeeded.connect(self._on_controller_action_succeeded)
@@ -141,6 +151,7 @@ class MainWindow(QMainWindow):
         self.staff.clear_lockout_requested.connect(c.clear_lockout)
         self.settings_screen.save_requested.connect(lambda changes: c.save_settings(**changes))
         self.nav_home.clicked.connect(self.show_home)
+        self.nav_outbox.clicked.connect(self.show_outbox)
         self.nav_staff.clicked.connect(self.show_staff)
         self.nav_settings.clicked.connect(self.show_settings)
         self.home.change_password_requested.connect(lambda: self._ask_new_password(required=False))
@@ -167,6 +178,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(screen)
         for nav, target in (
             (self.nav_home, self.home),
+            (self.nav_outbox, self.outbox),
             (self.nav_staff, self.staff),
             (self.nav_settings, self.settings_screen),
         ):
@@ -175,6 +187,11 @@ class MainWindow(QMainWindow):
     def show_home(self) -> None:
         self._show(self.home)
         self.controller.refresh_summary()
+
+    def show_outbox(self) -> None:
+        self.outbox.show_delivery(self.controller.delivery_status)
+        self._show(self.outbox)
+        self.controller.load_outbox()
 
     def show_staff(self) -> None:
         self._show(self.staff)
@@ -208,6 +225,7 @@ class MainWindow(QMainWindow):
         self.nav_staff.setVisible(member.role.at_least(Role.SUPERVISOR))
         self.nav_settings.setVisible(member.role.at_least(Role.SUPERVISOR))
         self.staff.set_viewer(member)
+        self.outbox.set_viewer(member)
         self.home.show_member(member, settings)
 
     def _on_controller_sign_in_failed(self, message: str) -> None:

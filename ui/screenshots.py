@@ -16,7 +16,10 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.cli import main as cli_main
 from kiosk.clock import utc_now
+from kiosk.intake.demo import DemoIntake
+from kiosk.staff import sign_in
 from kiosk.vault import KdfParams
 from ui.app import DEMO_ACCOUNTS, load_stylesheet, make_demo_vault, program_choices
 from ui.controller import KioskController
@@ -47,9 +50,34 @@ def save(widget: QWidget, out: Path, name: str) -> None:
     widget.grab().save(str(out / f"{name}.png"))
 
 
-def render_shell(app: QApplication, out: Path, workdir: Path) -> list[str]:
+def seeded_offline_vault(workdir: Path) -> Path:
+    """A demo vault provisioned to an intake that has gone away, with records in every state."""
+    intake = DemoIntake(workdir / "intake").start()
+    intake.stop()
     demo_dir = workdir / "demo"
-    make_demo_vault(demo_dir)
+    make_demo_vault(demo_dir, intake.provisioning)
+    password = workdir / "pw"
+    password.write_text(DEMO_ACCOUNTS[0][1] + "\n")
+    args = ["--data-dir", str(demo_dir), "--user", DEMO_ACCOUNTS[0][0]]
+    cli_main(["demo", "seed", "--count", "6", *args, "--password-file", str(password)])
+    session = sign_in(demo_dir, DEMO_ACCOUNTS[0][0], DEMO_ACCOUNTS[0][1], clock=utc_now)
+    with session.vault.transaction() as conn:
+        rows = [r[0] for r in conn.execute("SELECT record_id FROM submissions ORDER BY rowid")]
+        conn.execute(
+            "UPDATE submissions SET state = 'delivered', envelope = NULL WHERE record_id IN (?, ?)",
+            rows[:2],
+        )
+        conn.execute(
+            "UPDATE submissions SET state = 'needs_attention', last_error = 'resend:damaged'"
+            " WHERE record_id = ?",
+            (rows[2],),
+        )
+    session.close()
+    return demo_dir
+
+
+def render_shell(app: QApplication, out: Path, workdir: Path) -> list[str]:
+    demo_dir = seeded_offline_vault(workdir)
     accounts = [(u, p, r.value) for u, p, r in DEMO_ACCOUNTS]
 
     def window_for(data_dir: Path, demo: bool) -> tuple[MainWindow, KioskController]:
@@ -84,8 +112,11 @@ def render_shell(app: QApplication, out: Path, workdir: Path) -> list[str]:
     wait_for(controller.sign_in_failed, login.submit.click)
     save(window, out, "05-sign-in-wrong-password")
     login.password.setText(DEMO_ACCOUNTS[0][1])
-    wait_for(controller.summary_updated, login.submit.click)
+    wait_for(controller.delivery_updated, login.submit.click)
+    wait_for(controller.summary_updated, controller.refresh_summary)
     save(window, out, "06-home")
+    wait_for(controller.outbox_loaded, window.show_outbox)
+    save(window, out, "06b-outbox")
     wait_for(controller.staff_loaded, window.show_staff)
     save(window, out, "07-staff")
     window.show_settings()
@@ -114,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     sys.stdout.write("\n".join(names) + "\n")
+    sys.stdout.flush()
     return 0
 
 

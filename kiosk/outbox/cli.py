@@ -10,30 +10,30 @@ from typing import Any
 
 from kiosk import audit
 from kiosk.audit import AuditAction
-from kiosk.cli import print_json
-from kiosk.errors import InvalidInput, KioskError, NotPermitted
-from kiosk.outbox.bundle import read_receipts, write_bundle
+from kiosk.cli import command_group, print_json
+from kiosk.errors import InvalidInput, KioskError
+from kiosk.outbox.bundle import read_receipts
 from kiosk.outbox.client import IntakeClient
 from kiosk.outbox.delivery import register_if_needed
 from kiosk.outbox.demo import new_record_id, synthetic_application
-from kiosk.outbox.errors import OutboxError
 from kiosk.outbox.identity import (
     KioskIdentity,
-    load_identity,
     mark_registered,
     read_provisioning,
     save_identity,
 )
 from kiosk.outbox.model import SyncResult
+from kiosk.outbox.operations import (
+    export_sealed,
+    requeue,
+    require_identity,
+    require_role,
+)
 from kiosk.outbox.uploader import Uploader
 from kiosk.outbox.vault_store import VaultOutboxStore, insert_sealed
 from kiosk.sealing import seal
 from kiosk.staff import Role, Session
 from kiosk.vault.cli import add_vault_args, open_session
-
-
-class NotProvisioned(OutboxError):
-    code = "outbox.not_provisioned"
 
 
 def register(subparsers: Any) -> None:
@@ -67,37 +67,13 @@ def register(subparsers: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_export)
 
-    demo = _demo_group(subparsers)
+    demo = command_group(subparsers, "demo", "demonstration data")
     p = demo.add_parser("seed", help="N synthetic submitted applications (with photos)")
     p.add_argument("--count", type=int, required=True)
     p.add_argument("--seed", type=int, help="random seed for repeatable data")
     add_vault_args(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_demo_seed)
-
-
-def _demo_group(subparsers: Any) -> Any:
-    """`kiosk demo ...` is shared with other subsystems (screenshots): reuse it if it exists."""
-    demo = subparsers.choices.get("demo")
-    if demo is None:
-        demo = subparsers.add_parser("demo", help="demonstration data")
-        return demo.add_subparsers(dest="demo_command", metavar="COMMAND", required=True)
-    for action in demo._actions:  # argparse keeps sub-commands in a private action list
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    return demo.add_subparsers(dest="demo_command", metavar="COMMAND", required=True)
-
-
-def _require(session: Session, role: Role, what: str) -> None:
-    if not session.member.role.at_least(role):
-        raise NotPermitted(f"Only a {role.value} or above may {what}.")
-
-
-def _identity(session: Session) -> KioskIdentity:
-    identity = load_identity(session.vault.conn)
-    if identity is None:
-        raise NotProvisioned("This kiosk is not provisioned: run `kiosk provision --file ...`.")
-    return identity
 
 
 def _register(session: Session, identity: KioskIdentity, client: IntakeClient) -> None:
@@ -112,7 +88,7 @@ def _provision(args: argparse.Namespace) -> int:
     provisioning = read_provisioning(args.file)
     session = open_session(args)
     try:
-        _require(session, Role.ADMIN, "provision this kiosk")
+        require_role(session, Role.ADMIN, "provision this kiosk")
         with session.vault.transaction() as conn:
             identity = save_identity(
                 conn,
@@ -139,7 +115,7 @@ def _sync(args: argparse.Namespace) -> int:
     session = open_session(args)
     extra: dict[str, int] = {}
     try:
-        identity = _identity(session)
+        identity = require_identity(session)
         store = VaultOutboxStore(session.vault.conn, clock=session.clock)
         if args.receipts is not None:
             applied, ignored = store.apply_receipts(
@@ -173,9 +149,7 @@ def _outbox(args: argparse.Namespace) -> int:
     try:
         store = VaultOutboxStore(session.vault.conn, clock=session.clock)
         if args.requeue:
-            _require(session, Role.SUPERVISOR, "send a record again")
-            if not store.requeue(args.requeue):
-                raise InvalidInput("That record is not waiting for a supervisor.")
+            requeue(session, args.requeue)
         counts = store.counts()
     finally:
         session.close()
@@ -187,30 +161,15 @@ def _outbox(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    if not args.to.is_dir():
-        raise InvalidInput(f"{args.to} is not a folder (is the medium mounted?)")
     session = open_session(args)
     try:
-        _require(session, Role.SUPERVISOR, "export records")
-        identity = _identity(session)
-        store = VaultOutboxStore(session.vault.conn, clock=session.clock)
-        envelopes = store.sealed_envelopes()
-        path = write_bundle(args.to, envelopes, identity.signing_key, clock=session.clock)
-        with session.vault.transaction() as conn:
-            store.mark_exported(conn, [e.record_id for e in envelopes])
-            audit.append(
-                conn,
-                at=session.clock(),
-                actor=session.member.username,
-                action=AuditAction.EXPORTED,
-                details={"count": len(envelopes)},
-            )
+        result = export_sealed(session, args.to)
     finally:
         session.close()
     if args.json:
-        print_json({"bundle": str(path), "records": len(envelopes)})
+        print_json({"bundle": str(result.bundle), "records": result.records})
     else:
-        print(f"Wrote {len(envelopes)} sealed record(s) to {path}.")
+        print(f"Wrote {result.records} sealed record(s) to {result.bundle}.")
     return 0
 
 
@@ -221,7 +180,7 @@ def _demo_seed(args: argparse.Namespace) -> int:
     session = open_session(args)
     numbers = []
     try:
-        identity = _identity(session)
+        identity = require_identity(session)
         for _ in range(args.count):
             now = session.clock()
             number = f"DEMO-{rng.getrandbits(40):010X}"

@@ -75,16 +75,21 @@ class HomeScreen(QWidget):
         self.site.setText(f"{settings.site_name} · {settings.program.upper()}")
 
     def show_delivery(self, status: DeliveryStatus) -> None:
-        self.network.setText(describe_delivery(status))
-        self.network.setProperty("state", _delivery_state(status))
-        self.network.style().unpolish(self.network)
-        self.network.style().polish(self.network)
+        show_delivery_on(self.network, status)
 
     def show_summary(self, summary: DashboardSummary) -> None:
         self.today.set_value(summary.submitted_today)
         self.waiting.set_value(summary.waiting_to_upload)
         self.delivered.set_value(summary.delivered)
         self.attention.set_value(summary.needs_attention, warn=summary.needs_attention > 0)
+
+
+def show_delivery_on(label: QLabel, status: DeliveryStatus) -> None:
+    """The coloured one-line delivery status used by the home and outbox screens."""
+    label.setText(describe_delivery(status))
+    label.setProperty("state", _delivery_state(status))
+    label.style().unpolish(label)
+    label.style().polish(label)
 
 
 def _delivery_state(status: DeliveryStatus) -> str:
