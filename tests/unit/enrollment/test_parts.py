@@ -150,3 +150,21 @@ def test_the_codec_keeps_metadata_evidence() -> None:
     )
     app = Application(documents=(DocumentEntry(PresentedDocument("x"), evidence=evidence),))
     assert application_from_json(application_to_json(app)) == app
+
+
+def test_every_choice_and_field_has_a_label() -> None:
+    from kiosk.enrollment import labels  # noqa: PLC0415
+    from kiosk.enrollment.model import (  # noqa: PLC0415
+        DETAIL_FIELDS,
+        AddressKind,
+        ApplicationType,
+        EyeColour,
+        Gender,
+    )
+
+    assert set(labels.APPLICATION_TYPE_LABELS) == set(ApplicationType)
+    assert set(labels.GENDER_LABELS) == set(Gender)
+    assert set(labels.EYE_COLOUR_LABELS) == set(EyeColour)
+    assert set(labels.ADDRESS_KIND_LABELS) == set(AddressKind)
+    problem_fields = {"application_type", "languages", "documents", "photo", "attested"}
+    assert set(labels.FIELD_LABELS) == DETAIL_FIELDS | problem_fields
