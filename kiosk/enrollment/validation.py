@@ -7,6 +7,7 @@ and the validator read a typed date or ZIP code the same way.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ class FieldProblem:
 
     field: str
     code: str
-    message: str
+    message: str = dataclasses.field(repr=False)  # may quote what was typed (a ZIP code)
 
 
 def parse_date(text: str) -> date | None:

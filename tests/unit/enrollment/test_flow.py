@@ -479,3 +479,14 @@ def test_a_failing_submitter_keeps_the_application(
 def test_submit_without_a_submitter(flow: EnrollmentFlow) -> None:
     with pytest.raises(FlowClosed):
         flow.submit()
+
+
+def test_reprs_of_a_full_state_carry_no_applicant_data(flow: EnrollmentFlow) -> None:
+    fill_to(flow, Step.CONFIRM)
+    flow.go_to(Step.DETAILS)
+    flow.update_details(postal_code="07302", phone="212 555 0100")
+    flow.next()
+    text = repr(flow.state)
+    assert flow.state.problems  # shown, with the typed ZIP code in its message
+    for value in ("Núñez", "Ana", "1990", "Atlantic", "11201", "07302", "0100", "test photo"):
+        assert value not in text, value

@@ -113,6 +113,7 @@ def test_messages_carry_their_values(program: Program) -> None:
     messages = {p.code: p.message for p in v.validate_details(details, program, TODAY)}
     assert messages["postal_code.outside_area"] == "07302 is not a ZIP code in New York City."
     assert messages["dob.too_young"] == "The applicant must be at least 10 years old."
+    assert "07302" not in repr(v.validate_details(details, program, TODAY))
 
 
 def test_a_program_without_postal_codes_checks_only_the_format(program: Program) -> None:
