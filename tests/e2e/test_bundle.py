@@ -83,8 +83,9 @@ def test_runs_without_a_locale_in_the_environment() -> None:
     assert json.loads(done.stdout)["fields"]["given_names"] == "ANNA MARIA"
 
 
-def test_intake_server_is_not_in_the_kiosk_bundle(tmp_path: Path) -> None:
-    done = kiosk("intake", "serve", "--data-dir", str(tmp_path))
-    assert done.returncode != 0
-    assert "intake extra" in done.stderr
-    assert "Traceback" not in done.stderr
+def test_demo_gui_starts_and_paints_offscreen() -> None:
+    """`kiosk --demo` as staff start it: demo vault, local intake, the main window painted."""
+    env = dict(os.environ, KIOSK_EXIT_AFTER_FIRST_PAINT="1", QT_QPA_PLATFORM="offscreen")
+    done = kiosk("--demo", env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["kiosk-first-paint"]
