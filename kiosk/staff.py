@@ -107,8 +107,8 @@ class Session:
         self.member = self.staff.get(self.member.username)
         return self.member
 
-    def unlock_screen(self, username: str, password: str) -> StaffMember:
-        """After an idle lock: anyone with an account may continue; the session becomes theirs."""
+    def _confirm_in_person(self, username: str, password: str) -> StaffMember:
+        """Check someone's password while the vault is open, counting failures like a sign-in."""
         book = LockoutBook(self.vault.data_dir, self.clock)
         tag = self.vault.tag_for(username)
         book.check(tag)
@@ -119,6 +119,11 @@ class Session:
                 _flush_failures(conn, self.vault, book, self.clock)
             raise WrongPassword("Wrong user name or password.")
         book.clear(tag)
+        return member
+
+    def unlock_screen(self, username: str, password: str) -> StaffMember:
+        """After an idle lock: anyone with an account may continue; the session becomes theirs."""
+        member = self._confirm_in_person(username, password)
         self.member = member
         with self.vault.transaction() as conn:
             self._audit(conn, AuditAction.SCREEN_UNLOCKED, subject=member.username)
@@ -127,20 +132,8 @@ class Session:
     def authorize_supervisor(
         self, username: str, password: str, action: AuditAction, reason: str = ""
     ) -> StaffMember:
-        """A supervisor (or admin) confirms an action in person, e.g. quitting kiosk mode.
-
-        Counts failures like a sign-in, so the prompt cannot be used to guess passwords.
-        """
-        book = LockoutBook(self.vault.data_dir, self.clock)
-        tag = self.vault.tag_for(username)
-        book.check(tag)
-        member = self.staff.find(username)
-        if member is None or not self.vault.verify_password(username, password):
-            book.record_failure(tag)
-            with self.vault.transaction() as conn:
-                _flush_failures(conn, self.vault, book, self.clock)
-            raise WrongPassword("Wrong user name or password.")
-        book.clear(tag)
+        """A supervisor (or admin) confirms an action in person, e.g. quitting kiosk mode."""
+        member = self._confirm_in_person(username, password)
         if not member.role.at_least(Role.SUPERVISOR):
             raise NotPermitted("Only a supervisor or admin can do this.")
         details = {"reason": reason} if reason else {}
