@@ -2,7 +2,8 @@
 
 Call these on the thread that owns the vault connection. The payload is JSON (photo as base64)
 inside SQLCipher. Deleting runs with `secure_delete` on, so the freed pages are zeroed rather
-than left holding the applicant's data, even inside the encrypted file.
+than left holding the applicant's data, even inside the encrypted file; cancel also empties the
+write-ahead log, which still holds the draft's earlier pages.
 """
 
 from __future__ import annotations
@@ -125,7 +126,11 @@ class DraftStore:
         """Cancel: the row and its content are gone; later autosaves of it are ignored."""
         self.finished(draft_id)
         with self._session.vault.transaction() as conn:
-            return delete_draft(conn, draft_id)
+            deleted = delete_draft(conn, draft_id)
+        # The write-ahead log still holds earlier versions of the draft's pages (encrypted):
+        # copy the zeroed pages back and empty the log (best effort while others read).
+        self._session.vault.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return deleted
 
     def finished(self, draft_id: str) -> None:
         """Remember that this draft was submitted or cancelled (submit calls this)."""

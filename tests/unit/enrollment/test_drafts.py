@@ -103,9 +103,12 @@ def test_cancel_deletes_the_row_and_later_autosaves_are_refused(
     fill_to(flow, Step.PHOTO)
     stale = flow.state
     assert drafts.autosave(stale)
+    wal = session.vault.data_dir / "vault.db-wal"
+    assert wal.stat().st_size > 0
     flow.cancel()
     assert _rows(session) == 0
     assert session.vault.conn.execute("PRAGMA secure_delete").fetchone()[0] == 1
+    assert not wal.exists() or wal.stat().st_size == 0  # earlier pages of the draft: gone
     assert not drafts.autosave(stale)  # queued before the cancel: must not resurrect it
     assert not drafts.autosave(flow.state)  # closed
     assert _rows(session) == 0
