@@ -276,9 +276,14 @@ class EnrollmentFlow:
         return self._advance_to(step)
 
     def cancel(self) -> None:
-        """Drop the application from memory and ask for the draft row to be deleted."""
+        """Drop the application from memory and ask for the draft row to be deleted.
+
+        Refused (FlowBusy) while a submission is in progress: the record may be committing,
+        and an operator told "cancelled" must not have queued it."""
         if self._outcome is not Outcome.OPEN:
             return
+        if self._submitting:
+            raise FlowBusy("the application is being submitted")
         self._close(Outcome.CANCELLED)
         if self._on_discard is not None:
             self._on_discard(self._draft_id)

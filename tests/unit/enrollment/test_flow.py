@@ -452,6 +452,8 @@ def test_two_phase_submit_for_workers(flow: EnrollmentFlow) -> None:
     assert snapshot.submitting and flow.state.submitting and not flow.state.can_go_back
     with pytest.raises(FlowBusy):
         flow.set_attestation(False)
+    with pytest.raises(FlowBusy):
+        flow.cancel()  # the record may be committing right now
     flow.abort_submission()  # e.g. the kiosk is not provisioned: everything is still there
     flow.abort_submission()  # twice is harmless
     assert not flow.state.submitting and flow.state.application == snapshot.application
