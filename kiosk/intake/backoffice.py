@@ -13,7 +13,6 @@ import nacl.public
 import nacl.signing
 
 from kiosk.intake.store import IntakeStore
-from kiosk.outbox.atomic import write_atomic
 from kiosk.sealing import (
     Envelope,
     SealingError,
@@ -21,6 +20,7 @@ from kiosk.sealing import (
     open_envelope,
     verify_envelope,
 )
+from kiosk.vault.files import atomic_write_bytes
 
 
 @dataclass
@@ -54,7 +54,11 @@ def decrypt_store(
             "received_at": received_at,
             "record": record,
         }
-        write_atomic(out_dir / f"{envelope.record_id}.json", canonical_json(document) + b"\n")
+        atomic_write_bytes(
+            out_dir / f"{envelope.record_id}.json",
+            canonical_json(document) + b"\n",
+            what="a decrypted record",
+        )
         report.decrypted += 1
     return report
 

@@ -19,7 +19,6 @@ import nacl.signing
 
 from kiosk.errors import InvalidInput, KioskError
 from kiosk.intake.service import token_digest
-from kiosk.outbox.atomic import write_atomic
 from kiosk.sealing import (
     SealingError,
     b64,
@@ -27,6 +26,7 @@ from kiosk.sealing import (
     program_key_id,
     unb64,
 )
+from kiosk.vault.files import atomic_write_bytes
 
 INTAKE_FILE = "intake.json"
 SIGNING_KEY_FILE = "server-signing.key"
@@ -72,7 +72,7 @@ def init_intake(data_dir: Path, *, url: str, program_key_out: Path | None = None
     pk_id = program_key_id(program.public_key)
     intake_id = intake_id_for(server.verify_key)
     program_key_path = program_key_out or data_dir / PROGRAM_KEY_FILE
-    write_atomic(
+    atomic_write_bytes(
         program_key_path,
         _json_bytes(
             {
@@ -82,8 +82,13 @@ def init_intake(data_dir: Path, *, url: str, program_key_out: Path | None = None
                 "note": "Back office only. Never copy this file to an intake server or a kiosk.",
             }
         ),
+        what="the program private key",
     )
-    write_atomic(data_dir / SIGNING_KEY_FILE, b64(bytes(server)).encode("ascii") + b"\n")
+    atomic_write_bytes(
+        data_dir / SIGNING_KEY_FILE,
+        b64(bytes(server)).encode("ascii") + b"\n",
+        what="the intake signing key",
+    )
     public = {
         "format": 1,
         "intake_id": intake_id,
@@ -91,14 +96,16 @@ def init_intake(data_dir: Path, *, url: str, program_key_out: Path | None = None
         "program_public_key": b64(bytes(program.public_key)),
         "server_verify_key": b64(bytes(server.verify_key)),
     }
-    write_atomic(
+    atomic_write_bytes(
         data_dir / INTAKE_FILE,
         _json_bytes({**public, "enrolment_token_sha256": token_digest(token)}),
+        what="the intake settings",
     )
     provisioning = data_dir / PROVISIONING_FILE
-    write_atomic(
+    atomic_write_bytes(
         provisioning,
         _json_bytes({**public, "kind": "kiosk-provisioning", "url": url, "enrolment_token": token}),
+        what="the provisioning file",
     )
     return IntakeFiles(data_dir, provisioning, program_key_path)
 

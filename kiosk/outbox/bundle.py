@@ -16,7 +16,6 @@ from typing import Any
 
 import nacl.signing
 
-from kiosk.outbox.atomic import write_atomic
 from kiosk.outbox.errors import BundleInvalid
 from kiosk.sealing import (
     Clock,
@@ -31,6 +30,7 @@ from kiosk.sealing import (
     utc_now,
     verify_statement,
 )
+from kiosk.vault.files import atomic_write_bytes
 
 BUNDLE_SUFFIX = ".kbundle"
 RECEIPTS_SUFFIX = ".kreceipts"
@@ -81,7 +81,11 @@ def write_bundle(
     kiosk_id = kiosk_id_for(kiosk_signing_key.verify_key)
     name = f"{kiosk_id}-{moment.strftime('%Y%m%dT%H%M%S%fZ')}{BUNDLE_SUFFIX}"
     path = directory / name
-    write_atomic(path, bundle_bytes(envelopes, kiosk_signing_key, clock=lambda: moment))
+    atomic_write_bytes(
+        path,
+        bundle_bytes(envelopes, kiosk_signing_key, clock=lambda: moment),
+        what="the export bundle",
+    )
     return path
 
 
@@ -128,7 +132,7 @@ def read_bundle(path: Path, kiosk_key: Callable[[str], nacl.signing.VerifyKey | 
 
 def write_receipts(path: Path, receipts: Iterable[Receipt]) -> None:
     body = {"kind": "receipts", "format": 1, "receipts": [r.to_dict() for r in receipts]}
-    write_atomic(path, canonical_json(body), mode=0o644)
+    atomic_write_bytes(path, canonical_json(body), what="the receipts file", mode=0o644)
 
 
 def read_receipts(path: Path) -> list[Receipt]:

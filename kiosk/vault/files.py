@@ -35,7 +35,7 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, what: str) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, what: str, mode: int = 0o600) -> None:
     """Replace `path` with `data` so that a crash leaves either the old or the new content."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -46,7 +46,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, what: str) -> None:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.chmod(tmp, 0o600)
+            os.chmod(tmp, mode)
             os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):
