@@ -68,6 +68,8 @@ def open_connection(path: Path, key: bytes) -> Connection:
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+        # Sorts and temporary tables stay in memory: no temp file beside the vault, ever.
+        conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     except sqlcipher3.DatabaseError as error:
         conn.close()

@@ -158,3 +158,7 @@ def test_disk_full_while_writing_a_slot(session: Session, monkeypatch: pytest.Mo
 
 def test_integrity_check_is_clean_on_a_new_vault(session: Session) -> None:
     assert session.vault.integrity_problems() == []
+
+
+def test_temporary_storage_stays_in_memory(session: Session) -> None:
+    assert session.vault.conn.execute("PRAGMA temp_store").fetchone() == (2,)
