@@ -83,6 +83,42 @@ class Settings:
         "Lock the screen after this many seconds without keyboard or mouse input",
         _between(30, 3600),
     )
+    # Guard rails and `kiosk doctor` (docs/field-health.md explains the arithmetic).
+    backlog_warn_days = Setting(
+        "backlog_warn_days",
+        int,
+        3,
+        "Warn when a sealed record has waited this many days to be uploaded or exported",
+        _between(1, 60),
+    )
+    backlog_warn_count = Setting(
+        "backlog_warn_count",
+        int,
+        200,
+        "Warn when this many sealed records are waiting to be uploaded or exported",
+        _between(1, 100_000),
+    )
+    backlog_block_count = Setting(
+        "backlog_block_count",
+        int,
+        1000,
+        "Refuse new applications (a supervisor may override for the day) at this many waiting",
+        _between(1, 100_000),
+    )
+    disk_warn_mb = Setting(
+        "disk_warn_mb",
+        int,
+        1024,
+        "Warn when the data folder's disk has less than this many megabytes free",
+        _between(64, 1_000_000),
+    )
+    disk_block_mb = Setting(
+        "disk_block_mb",
+        int,
+        256,
+        "Refuse new applications (no override) when the disk has less than this many MB free",
+        _between(64, 1_000_000),
+    )
 
     def __init__(self, values: Mapping[str, object] | None = None) -> None:
         self._values: dict[str, Any] = {}
