@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.clock import utc_now
 from kiosk.config import Settings
 from kiosk.crash import install_excepthook
+from kiosk.logs import LOG_DIRNAME, configure_logging
 from kiosk.outbox.identity import read_provisioning, save_identity
 from kiosk.paths import assets_dir, default_data_dir
 from kiosk.rules import available_programs
@@ -133,8 +134,8 @@ def load_stylesheet(app: QApplication) -> None:
 
 
 def run_gui(*, demo: bool, data_dir: str | None, kiosk_mode: bool = False) -> int:
-    logging.basicConfig(level=os.environ.get("KIOSK_LOG_LEVEL", "INFO"))
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
+    log_root = Path(data_dir) if data_dir else default_data_dir()
+    configure_logging(log_root / LOG_DIRNAME, level=os.environ.get("KIOSK_LOG_LEVEL", "INFO"))
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Enrollment kiosk")
