@@ -40,12 +40,20 @@ class AuditAction(StrEnum):
     RESENT = "resent"
     OVERRIDE = "override"
     KIOSK_QUIT = "kiosk_quit"
+    # Appointments: subjects are application numbers only, never a name or confirmation code.
+    APPOINTMENTS_IMPORTED = "appointments_imported"
+    APPOINTMENTS_PURGED = "appointments_purged"
+    APPOINTMENT_CHECKED_IN = "appointment_checked_in"
+    APPOINTMENT_NO_SHOW = "appointment_no_show"
+    APPOINTMENT_ENROLLED = "appointment_enrolled"
 
 
 # Detail keys that may ever appear; anything else is refused, so a careless caller cannot slip
 # applicant data into the log.
 ALLOWED_DETAIL_KEYS = frozenset(
     {"role", "setting", "old", "new", "count", "reason", "retry_after_s", "failures", "tags"}
+    # Appointment imports and purges: the list's day and counts (no row contents).
+    | {"date", "source", "created", "updated", "unchanged", "problems", "tickets"}
 )
 
 
