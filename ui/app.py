@@ -27,6 +27,7 @@ from kiosk.rules import available_programs
 from kiosk.staff import Role, create_vault
 from kiosk.vault import KdfParams
 from ui.controller import KioskController
+from ui.enrollment.services import EnrollmentServices
 from ui.idle import IdleWatcher
 from ui.main_window import MainWindow
 from ui.workers.vault_worker import VaultWorker
@@ -124,6 +125,7 @@ def build_kiosk(
         programs=program_choices(),
         demo_accounts=demo_accounts,
         kiosk_mode=kiosk_mode,
+        enrollment=EnrollmentServices.for_demo(demo),
     )
     return Kiosk(window, controller, idle, cleanup, intake)
 

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from kiosk.config import Settings
 from kiosk.staff import Role, StaffMember
 from ui.controller import KioskController
+from ui.enrollment.services import EnrollmentServices
+from ui.enrollment.wiring import Enrollment
 from ui.idle import IdleWatcher
 from ui.screens.change_password import ChangePasswordDialog
 from ui.screens.home import HomeScreen
@@ -40,6 +42,7 @@ class MainWindow(QMainWindow):
         programs: list[tuple[str, str]],
         demo_accounts: list[tuple[str, str, str]] | None = None,
         kiosk_mode: bool = False,
+        enrollment: EnrollmentServices | None = None,
     ) -> None:
         super().__init__()
         self.controller = controller
@@ -75,7 +78,10 @@ class MainWindow(QMainWindow):
         self.staff = StaffScreen()
         self.settings_screen = SettingsScreen()
         self.outbox = OutboxScreen()
+        self.enrollment = Enrollment(controller, enrollment or EnrollmentServices())
+        self.home.enrollment_area.addWidget(self.enrollment.drafts_panel)
         for screen in (
+            self.enrollment.screen,
             self.outbox,
             self.setup,
             self.login,
@@ -156,7 +162,12 @@ class MainWindow(QMainWindow):
         self.nav_settings.clicked.connect(self.show_settings)
         self.home.change_password_requested.connect(lambda: self._ask_new_password(required=False))
         self.lock_button.clicked.connect(c.lock)
+        # Save the open application's draft first: the vault closes right after sign-out.
+        self.sign_out_button.clicked.connect(self.enrollment.screen.save_draft)
         self.sign_out_button.clicked.connect(c.sign_out)
+        self.home.new_application_requested.connect(self._on_home_new_application_requested)
+        self.enrollment.session.flow_started.connect(lambda _: self._show(self.enrollment.screen))
+        self.enrollment.screen.closed.connect(self.show_home)
         self.idle.idle_timed_out.connect(c.lock)
         c.quit_authorized.connect(self._on_controller_quit_authorized)
         c.quit_refused.connect(self._on_controller_quit_refused)
@@ -187,6 +198,14 @@ class MainWindow(QMainWindow):
     def show_home(self) -> None:
         self._show(self.home)
         self.controller.refresh_summary()
+
+        self.enrollment.session.list_drafts()
+
+    def _on_home_new_application_requested(self) -> None:
+        if self.enrollment.state is not None and self.enrollment.state.is_open:
+            self._show(self.enrollment.screen)  # one applicant at a time: continue it
+        else:
+            self.enrollment.session.start_new()
 
     def show_outbox(self) -> None:
         self.outbox.show_delivery(self.controller.delivery_status)
@@ -263,6 +282,7 @@ class MainWindow(QMainWindow):
             self.controller.refresh_summary()
 
     def _on_controller_signed_out(self) -> None:
+        self.enrollment.screen.leave()
         self.idle.stop()
         self.top_bar.setVisible(False)
         self.login.username.clear()
@@ -321,5 +341,6 @@ class MainWindow(QMainWindow):
             self._ask_supervisor_to_quit()
             return
         self.idle.shutdown()
+        self.enrollment.shutdown()
         self.controller.shutdown()
         super().closeEvent(event)

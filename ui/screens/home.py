@@ -9,7 +9,7 @@ from kiosk.config import Settings
 from kiosk.dashboard import DashboardSummary
 from kiosk.outbox.delivery import DeliveryStatus
 from kiosk.staff import StaffMember
-from ui.widgets.common import StatusLine, button, heading, paragraph
+from ui.widgets.common import StatusLine, button, heading, paragraph, primary_button
 
 
 class _Tile(QFrame):
@@ -38,6 +38,7 @@ class _Tile(QFrame):
 
 class HomeScreen(QWidget):
     change_password_requested = Signal()
+    new_application_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +48,13 @@ class HomeScreen(QWidget):
         layout.addWidget(self.greeting)
         self.site = paragraph("")
         layout.addWidget(self.site)
+        start = QHBoxLayout()
+        self.new_application = primary_button("New &application")
+        self.new_application.setObjectName("newApplication")
+        self.new_application.clicked.connect(self.new_application_requested)
+        start.addWidget(self.new_application)
+        start.addStretch(1)
+        layout.addLayout(start)
         grid = QGridLayout()
         self.today = _Tile("Submitted today", "Applications sealed at this kiosk today.")
         self.waiting = _Tile(
@@ -62,6 +70,9 @@ class HomeScreen(QWidget):
         layout.addWidget(self.network)
         self.status = StatusLine()
         layout.addWidget(self.status)
+        # The main window puts the enrollment's "unfinished applications" list here.
+        self.enrollment_area = QVBoxLayout()
+        layout.addLayout(self.enrollment_area)
         layout.addStretch(1)
         row = QHBoxLayout()
         self.change_password = button("Change my &password…")

@@ -1,0 +1,1 @@
+"""Qt glue for enrollment: the session object that drives the flow, its drafts and submit."""

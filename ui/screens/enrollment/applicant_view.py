@@ -1,0 +1,170 @@
+"""What the applicant reads on step 6, in their own language: the details to be sealed.
+
+Labels come from the applicant's `Translator` (the card's own labels where they exist); the
+values are shown as typed. On a second display (when attached) the same view fills that screen,
+facing the applicant, and it closes with the step or the lock screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.documents import InvalidFields
+from kiosk.documents.texts import card_labels, care_of, long_date, no_address
+from kiosk.enrollment import AddressKind, ApplicantDetails, FlowState, Gender
+from kiosk.enrollment.preview import card_address
+from kiosk.enrollment.validation import parse_date
+from kiosk.i18n import Translator
+
+PHOTO_WIDTH = 200
+
+
+def gender_text(t: Translator, gender: Gender | None) -> str:
+    if gender is None:
+        return ""
+    if gender is Gender.NOT_DESIGNATED:
+        # Translators: the applicant chose not to show a gender on the card.
+        return t.gettext("Not designated")
+    return gender.value
+
+
+def eye_text(t: Translator, value: str) -> str:
+    names = {
+        "brown": t.pgettext("eyes", "Brown"),
+        "hazel": t.pgettext("eyes", "Hazel"),
+        "black": t.pgettext("eyes", "Black"),
+        "blue": t.pgettext("eyes", "Blue"),
+        "green": t.pgettext("eyes", "Green"),
+        "gray": t.pgettext("eyes", "Gray"),
+        "multicolor": t.pgettext("eyes", "Multicolor"),
+    }
+    return names.get(value, value)
+
+
+def yes_no(t: Translator, value: bool) -> str:
+    return t.gettext("Yes") if value else t.gettext("No")
+
+
+def address_lines(details: ApplicantDetails, t: Translator) -> str:
+    if details.address_kind is AddressKind.NONE:
+        return no_address(t)
+    try:
+        lines = list(card_address(details).lines)
+    except InvalidFields:  # nothing entered yet: the details step says what is missing
+        return ""
+    if details.address_kind is AddressKind.CARE_OF and details.care_of.strip():
+        lines[0] = care_of(t, lines[0])
+    return "\n".join(lines)
+
+
+class ApplicantView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("applicantView")
+        column = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setObjectName("heading1")
+        self.title.setWordWrap(True)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        column.addWidget(self.title)
+        column.addWidget(self.intro)
+        row = QHBoxLayout()
+        self.photo = QLabel()
+        self.photo.setFixedWidth(PHOTO_WIDTH)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.photo.setAccessibleName("Photo")
+        row.addWidget(self.photo)
+        self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading)
+        row.addLayout(self.form, 1)
+        column.addLayout(row)
+        column.addStretch(1)
+
+    def show_state(self, state: FlowState, t: Translator) -> None:
+        self.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if t.is_rtl else Qt.LayoutDirection.LeftToRight
+        )
+        app = state.application
+        details = app.details
+        labels = card_labels(t)
+        # Translators: heading of the screen where applicants check their own details.
+        self.title.setText(t.gettext("Please check your details"))
+        self.intro.setText(
+            t.gettext(
+                "This is what will be sent to the program office. Tell the staff member if "
+                "anything is wrong."
+            )
+        )
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        dob = parse_date(details.dob)
+        address_text = address_lines(details, t)
+        height = ""
+        if details.height_feet.strip():
+            height = f"{details.height_feet.strip()}′ {details.height_inches.strip() or '0'}″"
+        rows = [
+            (labels["family_name"], details.family_name.strip()),
+            (labels["given_names"], " ".join(
+                n.strip() for n in (details.given_name, details.middle_name) if n.strip()
+            )),
+            (labels["dob"], long_date(t, dob) if dob else details.dob),
+            (t.gettext("Gender"), gender_text(t, details.gender)),
+            (t.gettext("Height"), height),
+            (t.gettext("Eye colour"), eye_text(t, details.eye_colour.value)
+             if details.eye_colour else ""),
+            (labels["address"], address_text),
+            (labels["language"], ", ".join(
+                c.other if c.code == "other" else c.language.own_name for c in app.languages
+            )),
+            (t.gettext("Veteran"), yes_no(t, details.veteran)),
+            (t.gettext("Organ donor registry"), yes_no(t, details.organ_donor)),
+        ]  # fmt: skip
+        for label, value in rows:
+            name = QLabel(label)
+            name.setObjectName("applicantLabel")
+            shown = QLabel(value)
+            shown.setObjectName("applicantValue")
+            shown.setWordWrap(True)
+            shown.setTextFormat(Qt.TextFormat.PlainText)
+            self.form.addRow(name, shown)
+        if app.photo is not None:
+            pixmap = QPixmap()
+            pixmap.loadFromData(app.photo.jpeg, "JPG")
+            self.photo.setPixmap(
+                pixmap.scaledToWidth(PHOTO_WIDTH, Qt.TransformationMode.SmoothTransformation)
+            )
+        else:
+            self.photo.clear()
+
+    def clear(self) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.photo.clear()
+        self.title.clear()
+        self.intro.clear()
+
+
+class ApplicantWindow(QWidget):
+    """The applicant's view alone, full screen on the second display."""
+
+    def __init__(self) -> None:
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        self.setWindowTitle("Check your details")
+        self.setObjectName("applicantWindow")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 48)
+        self.view = ApplicantView()
+        layout.addWidget(self.view)
+
+    def show_on_second_screen(self) -> bool:
+        screens = QGuiApplication.screens()
+        if len(screens) < 2:
+            return False
+        primary = QGuiApplication.primaryScreen()
+        other = next(s for s in screens if s is not primary)
+        self.setGeometry(other.geometry())
+        self.showFullScreen()
+        return True

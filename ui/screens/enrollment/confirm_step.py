@@ -1,0 +1,115 @@
+"""Step 6: the applicant checks the details in their language; the operator attests, then submits.
+
+With a second display attached, the applicant's view also fills that screen, facing the
+applicant; it closes when the step is left or the screen locks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.enrollment import FlowState
+from ui.enrollment.session import EnrollmentSession, translator_for
+from ui.screens.enrollment.applicant_view import ApplicantView, ApplicantWindow
+from ui.screens.enrollment.fields import set_checked
+from ui.screens.enrollment.page import StepPage
+from ui.widgets.common import StatusLine, paragraph, primary_button
+
+STATEMENT = (
+    "I &attest that the applicant checked these details and that I examined the original documents."
+)
+
+
+class ConfirmStep(StepPage):
+    title = "Applicant confirmation"
+    intro = (
+        "Turn the screen to the applicant (or point to the second display) and let them read "
+        "their details in their language. Then tick the statement and submit."
+    )
+
+    def __init__(
+        self,
+        session: EnrollmentSession,
+        *,
+        use_second_screen: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(session, parent)
+        self._use_second_screen = use_second_screen
+        self._window: ApplicantWindow | None = None
+        row = QHBoxLayout()
+        self.applicant = ApplicantView()
+        row.addWidget(self.applicant, 3)
+        side = QVBoxLayout()
+        self.second_screen_note = paragraph("")
+        side.addWidget(self.second_screen_note)
+        self.attested = QCheckBox(STATEMENT.replace("&", "").replace("attest", "&attest", 1))
+        self.attested.setAccessibleName(STATEMENT.replace("&", ""))
+        self.attested.toggled.connect(lambda on: self.session.require_flow().set_attestation(on))
+        side.addWidget(self.attested)
+        side.addWidget(self.message("attested", self.attested))
+        self.submit = primary_button("&Submit application")
+        self.submit.setDefault(False)
+        self.submit.clicked.connect(self._on_submit_button_clicked)
+        side.addWidget(self.submit)
+        self.status = StatusLine()
+        side.addWidget(self.status)
+        side.addStretch(1)
+        row.addLayout(side, 2)
+        self.body.addLayout(row)
+        session.submit_failed.connect(self._on_session_submit_failed)
+
+    def _on_submit_button_clicked(self) -> None:
+        self.status.show_info("Sealing and saving the application…")
+        self.submit.setEnabled(False)
+        self.session.submit()
+
+    def _on_session_submit_failed(self, message: str) -> None:
+        self.submit.setEnabled(True)
+        self.status.show_error(message)
+
+    def show_state(self, state: FlowState) -> set[str]:
+        if state.is_open:
+            translator = translator_for(state.receipt_locale)
+            self.applicant.show_state(state, translator)
+            if self._window is not None and self._window.isVisible():
+                self._window.view.show_state(state, translator)
+            set_checked(self.attested, state.application.attested)
+            self.submit.setEnabled(not state.submitting)
+            self.attested.setEnabled(not state.submitting)
+        return super().show_state(state)
+
+    def entered(self) -> None:
+        self.status.clear_status()
+        state = self.session.state
+        if not self._use_second_screen or state is None:
+            return
+        if self._window is None:
+            self._window = ApplicantWindow()
+        self._window.view.show_state(state, translator_for(state.receipt_locale))
+        shown = self._window.show_on_second_screen()
+        self.second_screen_note.setText(
+            "The applicant's view is also on the second display." if shown else ""
+        )
+
+    def left(self) -> None:
+        if self._window is not None:
+            self._window.hide()
+            self._window.view.clear()
+
+    def clear(self) -> None:
+        super().clear()
+        self.left()
+        self.applicant.clear()
+        set_checked(self.attested, False)
+        self.status.clear_status()
+        self.submit.setEnabled(True)
+
+    def shutdown(self) -> None:
+        if self._window is not None:
+            self._window.close()
+            self._window.deleteLater()
+            self._window = None
+
+    def focus_first(self) -> None:
+        self.attested.setFocus()

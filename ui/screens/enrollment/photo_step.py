@@ -1,0 +1,110 @@
+"""Step 4: the capture widget; the photo goes to the flow, frames never leave memory."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from kiosk.capture.session import PhotoTaken
+from kiosk.rules import Program
+from ui.enrollment.services import EnrollmentServices, capture_spec
+from ui.enrollment.session import EnrollmentSession
+from ui.screens.enrollment.page import StepPage
+from ui.widgets.camera_widget import CameraWidget
+from ui.workers.capture_worker import CaptureWorker
+
+
+class PhotoStep(StepPage):
+    title = "Photo"
+    intro = (
+        "Ask the applicant to face the camera inside the oval. The photo is taken when the "
+        "picture is good; Capture (Space) takes it at once, Retake (R) starts over. "
+        "PageDown goes on once the photo is taken."
+    )
+
+    def __init__(
+        self,
+        session: EnrollmentSession,
+        services: EnrollmentServices,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(session, parent)
+        self._services = services
+        self._worker: CaptureWorker | None = None
+        self._retired: list[CaptureWorker] = []  # stopped, joined at the next switch or exit
+        self._program_id = ""
+        self.camera: CameraWidget | None = None
+        self.photo_message = self.message("photo")
+        self.body.addWidget(self.photo_message)
+        self._running = False
+
+    def _ensure_camera(self, program: Program) -> CameraWidget:
+        """One worker per program (its photo section sets the crop); built on first use."""
+        if self.camera is not None and self._program_id == program.id:
+            return self.camera
+        self.shutdown()
+        self._worker = self._services.make_capture_worker(capture_spec(program.photo))
+        self.camera = CameraWidget(self._worker, fallback=self._services.camera_fallback)
+        self.camera.setMinimumHeight(420)
+        self.camera.photo_captured.connect(self._on_camera_photo_captured)
+        self.camera.photo_discarded.connect(self._on_camera_photo_discarded)
+        self.body.insertWidget(0, self.camera, 1)
+        self.camera.setVisible(self.isVisible())  # a late child of a shown page stays hidden
+        self._program_id = program.id
+        return self.camera
+
+    @property
+    def worker(self) -> CaptureWorker | None:
+        return self._worker
+
+    def _on_camera_photo_captured(self, taken: PhotoTaken) -> None:
+        flow = self.session.flow
+        if flow is not None and flow.state.is_open and not flow.state.submitting:
+            flow.set_photo(taken.photo)
+
+    def _on_camera_photo_discarded(self) -> None:
+        flow = self.session.flow
+        if flow is not None and flow.state.is_open and not flow.state.submitting:
+            flow.set_photo(None)
+
+    def entered(self) -> None:
+        camera = self._ensure_camera(self.session.program)
+        if not self._running:
+            self._running = True
+            camera.start()
+
+    def left(self) -> None:
+        self.stop_camera()
+
+    def stop_camera(self) -> None:
+        if self.camera is not None and self._running:
+            self._running = False
+            self.camera.stop()
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def clear(self) -> None:
+        super().clear()
+        self.stop_camera()
+        if self.camera is not None:
+            # The widget keeps the last frame and the photo thumbnail: drop the widget whole.
+            camera, self.camera = self.camera, None
+            camera.setParent(None)
+            camera.deleteLater()
+            self._program_id = ""
+            if self._worker is not None:
+                self._retired.append(self._worker)
+            self._worker = None
+
+    def shutdown(self) -> None:
+        """Join the capture threads (at exit, or when the program's photo rules change)."""
+        self.stop_camera()
+        workers = [w for w in (self._worker, *self._retired) if w is not None]
+        self._retired.clear()
+        for worker in workers:
+            worker.shutdown()
+
+    def focus_first(self) -> None:
+        if self.camera is not None:
+            self.camera.capture_button.setFocus()

@@ -1,0 +1,117 @@
+"""Keyboard-wedge scanner input on step 3: the scanner types MRZ lines or a licence barcode here.
+
+A scanner types fast and ends lines with Enter, so this is a multi-line box that reads itself
+once typing pauses (or on Read). The text is cleared as soon as it is handed to the reader: a
+scan holds a person's details and must not linger on screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from kiosk.enrollment import ScanConflict, ScanOutcome
+from ui.screens.enrollment.fields import labelled
+from ui.widgets.common import button
+
+PAUSE_MS = 400  # a wedge types a whole MRZ in well under this
+FIELD_NAMES = {
+    "family_name": "family name",
+    "given_name": "given names",
+    "dob": "date of birth",
+    "street": "street",
+    "city": "city",
+    "state": "state",
+    "postal_code": "ZIP code",
+}
+
+
+def describe_outcome(outcome: ScanOutcome) -> str:
+    """What a reading did, for staff; never repeats what was read."""
+    filled = [FIELD_NAMES.get(f, "expiry date") for f in outcome.filled]
+    parts = []
+    if filled:
+        parts.append("Filled in: " + ", ".join(dict.fromkeys(filled)) + ".")
+    if outcome.conflicts:
+        parts.append(
+            "Differs from what was typed (kept what was typed, check with the applicant): "
+            + ", ".join(FIELD_NAMES.get(c.field, c.field) for c in outcome.conflicts)
+            + "."
+        )
+    if not outcome.valid:
+        parts.append("The document's check digits did not all match: check the details by eye.")
+    if not parts:
+        parts.append("Read. Everything already matched what was typed.")
+    return " ".join(parts)
+
+
+def describe_conflict(conflict: ScanConflict) -> str:
+    return f"The document reads “{conflict.read}”; kept what was typed."
+
+
+class ScannerBox(QWidget):
+    text_scanned = Signal(str, object)  # text, document id or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.input = QPlainTextEdit()
+        self.input.setAccessibleName("Scanner input")
+        self.input.setPlaceholderText(
+            "Click here, then scan the passport's zone or the licence barcode"
+        )
+        self.input.setTabChangesFocus(True)
+        self.input.setFixedHeight(72)
+        self.input.textChanged.connect(self._on_input_text_changed)
+        self.document = QComboBox()
+        self.document.setAccessibleName("Which document was scanned")
+        self.read_button = button("&Read scan")
+        self.read_button.clicked.connect(self._on_read_button_clicked)
+        column.addWidget(labelled("S&canner (passport zone or licence barcode)", self.input))
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Scanned document:"))
+        row.addWidget(self.document, 1)
+        row.addWidget(self.read_button)
+        column.addLayout(row)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setObjectName("scanResult")
+        column.addWidget(self.result)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PAUSE_MS)
+        self._timer.timeout.connect(self._on_read_button_clicked)
+
+    def set_documents(self, choices: list[tuple[str, str]]) -> None:
+        current = self.document.currentData()
+        self.document.clear()
+        self.document.addItem("Not one of the documents added", None)
+        for doc_id, name in choices:
+            self.document.addItem(name, doc_id)
+        index = self.document.findData(current)
+        self.document.setCurrentIndex(index if index >= 0 else self.document.count() - 1)
+
+    def _on_input_text_changed(self) -> None:
+        if self.input.toPlainText().strip():
+            self._timer.start()
+
+    def _on_read_button_clicked(self) -> None:
+        self._timer.stop()
+        text = self.input.toPlainText()
+        self.input.clear()
+        if text.strip():
+            self.result.setText("Reading…")
+            self.text_scanned.emit(text, self.document.currentData())
+
+    def show_result(self, text: str, *, error: bool) -> None:
+        self.result.setText(("⚠ " if error else "✓ ") + text)
+        self.result.setProperty("kind", "error" if error else "success")
+        self.result.style().unpolish(self.result)
+        self.result.style().polish(self.result)
+
+    def clear(self) -> None:
+        self._timer.stop()
+        self.input.clear()
+        self.result.clear()
+        self.document.clear()
