@@ -58,6 +58,11 @@ def test_rules_come_from_the_bundled_program_files() -> None:
     assert "idnyc" in ids
 
 
+def test_translations_are_bundled() -> None:
+    languages = json_of("i18n", "report", "--json")["languages"]
+    assert languages["es"]["translated"] > 0
+
+
 def test_photo_check_finds_the_astronaut(tmp_path: Path) -> None:
     from skimage import data  # noqa: PLC0415 - a dev-only dependency
 
