@@ -32,6 +32,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kiosk.rules.cli",
     "kiosk.selftest_cli",
     "kiosk.i18n.cli",
+    "kiosk.appointments.cli",
+    "kiosk.doctor.cli",
 )
 
 

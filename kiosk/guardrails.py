@@ -98,7 +98,7 @@ def end_of_local_day(now: datetime) -> datetime:
     return datetime.combine(local.date() + timedelta(days=1), time(), tzinfo=local.tzinfo)
 
 
-def _backlog_reasons(summary: DashboardSummary, settings: Settings, now: datetime) -> list[Reason]:
+def backlog_reasons(summary: DashboardSummary, settings: Settings, now: datetime) -> list[Reason]:
     reasons = []
     waiting = summary.waiting_to_upload
     if waiting >= settings.backlog_block_count:
@@ -139,7 +139,7 @@ def _backlog_reasons(summary: DashboardSummary, settings: Settings, now: datetim
     return reasons
 
 
-def _disk_reasons(free_bytes: int, settings: Settings) -> list[Reason]:
+def disk_reasons(free_bytes: int, settings: Settings) -> list[Reason]:
     free_mb = max(free_bytes, 0) // MB
     if free_bytes < settings.disk_block_mb * MB:
         text = (
@@ -162,7 +162,7 @@ def assess(
     summary: DashboardSummary, disk_free_bytes: int, settings: Settings, now: datetime
 ) -> GuardRail:
     """The verdict for starting a new application now; blocks are listed before warnings."""
-    reasons = _disk_reasons(disk_free_bytes, settings) + _backlog_reasons(summary, settings, now)
+    reasons = disk_reasons(disk_free_bytes, settings) + backlog_reasons(summary, settings, now)
     reasons.sort(key=lambda r: r.level is not Level.BLOCK)
     blocks = [r for r in reasons if r.level is Level.BLOCK]
     if blocks:

@@ -6,8 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import nacl.public
+import nacl.signing
 import pytest
 
+from kiosk.outbox.identity import KioskIdentity, Provisioning, save_identity
+from kiosk.sealing import intake_id_for
 from kiosk.staff import Role, Session
 
 SUPERVISOR = "sam"
@@ -61,3 +65,27 @@ def queue_sealed(session: Session, count: int, at: datetime, *, state: str = "se
                 " submitted_at, updated_at, envelope) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (f"r-{n:024x}", f"T{n:05d}", state, session.member.id, stamp, stamp, b"{}"),
             )
+
+
+@dataclass(frozen=True)
+class Provisioned:
+    identity: KioskIdentity
+    server_key: nacl.signing.SigningKey
+
+
+@pytest.fixture
+def provisioned(session: Session) -> Provisioned:
+    """The kiosk provisioned as `kiosk provision` would, pointing at an intake nobody runs."""
+    server_key = nacl.signing.SigningKey.generate()
+    provisioning = Provisioning(
+        intake_id=intake_id_for(server_key.verify_key),
+        server_verify_key=server_key.verify_key,
+        program_public_key=nacl.public.PrivateKey.generate().public_key,
+        url="http://intake.test",
+        enrolment_token="test-token",
+    )
+    with session.vault.transaction() as conn:
+        identity = save_identity(
+            conn, provisioning, label="Van 1", url=provisioning.url, now=session.clock()
+        )
+    return Provisioned(identity, server_key)
