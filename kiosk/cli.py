@@ -32,7 +32,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kiosk.rules.cli",
     "kiosk.selftest_cli",
     "kiosk.i18n.cli",
-    "kiosk.appointments.cli",
     "kiosk.doctor.cli",
 )
 
