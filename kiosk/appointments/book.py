@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -20,6 +20,7 @@ from kiosk.appointments import settings
 from kiosk.appointments.csvfile import ParsedFile, only_day, parse_csv
 from kiosk.appointments.errors import AppointmentNotFound, NotNow, RowProblem
 from kiosk.appointments.model import Appointment, AppointmentFields, AppointmentStatus
+from kiosk.appointments.rows import RowInvalid, check_row
 from kiosk.audit import AuditAction
 from kiosk.clock import Clock
 from kiosk.errors import InvalidInput
@@ -125,13 +126,21 @@ class AppointmentBook:
         parsed = only_day(parse_csv(data, self.today()), target)
         return self._store(parsed, target, "csv")
 
-    def import_rows(
-        self, rows: Sequence[AppointmentFields], day: date, source: Source
+    def import_wire(
+        self, rows: Sequence[Mapping[str, str]], day: date, source: Source = "intake"
     ) -> ImportReport:
-        """Store already-checked rows for `day` (e.g. received from the intake)."""
-        parsed = ParsedFile(tuple(enumerate(rows, start=1)), ())
-        if any(row.day != day for row in rows):
-            raise InvalidInput("rows for another day were given to import_rows")
+        """Store rows received as {column: text} (the intake's list for `day`), checked like a
+        file's rows; problems are numbered by position in the list, from 1."""
+        numbered: list[tuple[int, AppointmentFields]] = []
+        problems: list[RowProblem] = []
+        for index, cells in enumerate(rows, start=1):
+            try:
+                numbered.append((index, check_row(cells, self.today())))
+            except RowInvalid as problem:
+                problems.append(RowProblem(index, problem.column, problem.reason))
+        parsed = ParsedFile(tuple(numbered), tuple(problems))
+        if numbered:  # an empty list is an answer too: nobody booked for that day
+            parsed = only_day(parsed, day)
         return self._store(parsed, day, source)
 
     def _store(self, parsed: ParsedFile, day: date, source: Source) -> ImportReport:

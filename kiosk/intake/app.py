@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Query
+from fastapi import FastAPI, Header, HTTPException, Query
 from pydantic import BaseModel, Field
 
+from kiosk.intake.appointments import BadAppointmentRequest, NotAuthorised
 from kiosk.intake.service import MAX_BATCH, BadRequest, IntakeService, RegistrationDenied
 
 API_VERSION = "1"
@@ -82,6 +83,32 @@ def create_app(service: IntakeService) -> FastAPI:
     def envelopes(body: BatchIn) -> dict[str, Any]:
         outcomes = service.accept(body.envelopes)
         return {"results": [outcome.to_dict() for outcome in outcomes]}
+
+    @app.get(
+        "/v1/appointments",
+        summary="A day's appointment list for a registered kiosk, sealed to that kiosk's key",
+    )
+    def appointments(
+        date: str = Query(description="YYYY-MM-DD"),
+        site: str = Query(default="", max_length=80, description="the site's list ('' = default)"),
+        x_kiosk_id: str = Header(description="the caller's kiosk id (k-...)"),
+        x_kiosk_nonce: str = Header(description="16-128 URL-safe characters, fresh per request"),
+        x_kiosk_signature: str = Header(
+            description="the kiosk key's statement signature over the request (docs/protocol.md)"
+        ),
+    ) -> dict[str, Any]:
+        try:
+            return service.appointments(
+                kiosk_id=x_kiosk_id,
+                day=date,
+                site=site,
+                nonce=x_kiosk_nonce,
+                signature=x_kiosk_signature,
+            )
+        except NotAuthorised as error:
+            raise HTTPException(status_code=403, detail=error.code) from error
+        except BadAppointmentRequest as error:
+            raise HTTPException(status_code=400, detail=error.code) from error
 
     @app.get("/v1/stats", summary="Counts only; never envelope contents")
     def stats() -> dict[str, Any]:

@@ -84,6 +84,29 @@ class PostgresStore:
         assert row is not None and kiosks is not None
         return {"records": row[0], "kiosks": kiosks[0], "last_received_at": row[1]}
 
+    def put_appointment_list(self, site: str, day: str, sealed: bytes, updated_at: str) -> None:
+        with self._lock, self._db.transaction():
+            self._db.execute(
+                "INSERT INTO appointment_lists VALUES (%s, %s, %s, %s) ON CONFLICT (site, day)"
+                " DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at",
+                (site, day, sealed, updated_at),
+            )
+
+    def appointment_list(self, site: str, day: str) -> bytes | None:
+        with self._lock, self._db.transaction():
+            row = self._db.execute(
+                "SELECT sealed FROM appointment_lists WHERE site = %s AND day = %s", (site, day)
+            ).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def purge_appointment_lists(self, before_day: str) -> int:
+        with self._lock, self._db.transaction():
+            return int(
+                self._db.execute(
+                    "DELETE FROM appointment_lists WHERE day < %s", (before_day,)
+                ).rowcount
+            )
+
     def close(self) -> None:
         with self._lock:
             self._db.close()

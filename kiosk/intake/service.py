@@ -19,6 +19,7 @@ import nacl.exceptions
 import nacl.signing
 
 from kiosk.errors import KioskError
+from kiosk.intake.appointments import AppointmentLists, serve_request
 from kiosk.intake.store import IntakeStore, KioskEntry, NewEnvelope
 from kiosk.outbox.bundle import read_bundle
 from kiosk.sealing import (
@@ -193,3 +194,28 @@ class IntakeService:
 
     def stats(self) -> dict[str, Any]:
         return {**self.store.stats(), "intake_id": self.intake_id}
+
+    # --- appointments --------------------------------------------------------------------------
+
+    @property
+    def appointment_lists(self) -> AppointmentLists:
+        return AppointmentLists(self.store, self._key)
+
+    def appointments(
+        self, *, kiosk_id: str, day: str, site: str, nonce: str, signature: str
+    ) -> dict[str, Any]:
+        """A day's list for a registered kiosk that signed the request, sealed to that kiosk."""
+        known = self.kiosk_key(kiosk_id) if kiosk_id.startswith("k-") else None
+        answer = serve_request(
+            self.appointment_lists,
+            known,
+            self._key,
+            intake_id=self.intake_id,
+            kiosk_id=kiosk_id,
+            day=day,
+            site=site,
+            nonce=nonce,
+            signature=signature,
+        )
+        log.info("appointment list for %s sent to kiosk %s", day, kiosk_id)
+        return answer

@@ -62,6 +62,14 @@ class IntakeStore(Protocol):
 
     def stats(self) -> dict[str, Any]: ...
 
+    def put_appointment_list(self, site: str, day: str, sealed: bytes, updated_at: str) -> None:
+        """Replace the (encrypted) appointment list of a site and day."""
+
+    def appointment_list(self, site: str, day: str) -> bytes | None: ...
+
+    def purge_appointment_lists(self, before_day: str) -> int:
+        """Delete the lists for days before `before_day`; returns how many."""
+
     def close(self) -> None: ...
 
 
@@ -78,6 +86,13 @@ SCHEMA = (
         envelope {blob} NOT NULL,
         received_at TEXT NOT NULL,
         source TEXT NOT NULL)""",
+    # Appointment lists, encrypted at rest (kiosk/intake/appointments.py).
+    """CREATE TABLE IF NOT EXISTS appointment_lists (
+        site TEXT NOT NULL,
+        day TEXT NOT NULL,
+        sealed {blob} NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (site, day))""",
 )
 
 
@@ -161,6 +176,27 @@ class SqliteStore:
             ).fetchone()
             kiosks = self._db.execute("SELECT count(*) FROM kiosks").fetchone()[0]
         return {"records": records, "kiosks": kiosks, "last_received_at": last}
+
+    def put_appointment_list(self, site: str, day: str, sealed: bytes, updated_at: str) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO appointment_lists VALUES (?, ?, ?, ?) ON CONFLICT (site, day)"
+                " DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at",
+                (site, day, sealed, updated_at),
+            )
+
+    def appointment_list(self, site: str, day: str) -> bytes | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT sealed FROM appointment_lists WHERE site = ? AND day = ?", (site, day)
+            ).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def purge_appointment_lists(self, before_day: str) -> int:
+        with self._lock:
+            return self._db.execute(
+                "DELETE FROM appointment_lists WHERE day < ?", (before_day,)
+            ).rowcount
 
     def close(self) -> None:
         with self._lock:

@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 import nacl.signing
 
+from kiosk.appointments import wire
 from kiosk.outbox.errors import IntakeFailed, IntakeUnreachable, NotTheIntake, RegistrationRefused
 from kiosk.outbox.model import Delivered, PendingEnvelope, Verdict
 from kiosk.sealing import (
@@ -30,6 +31,12 @@ from kiosk.sealing import (
 log = logging.getLogger("kiosk.outbox")
 
 _VERDICTS = frozenset({"rejected", "resend"})
+
+
+class AppointmentsRefused(IntakeFailed):
+    """The intake does not know this kiosk's key (not registered yet, or registered elsewhere)."""
+
+    code = "outbox.appointments_refused"
 
 
 def _json(response: httpx.Response) -> Any:
@@ -151,3 +158,38 @@ class IntakeClient:
                 reason = result.get("reason")
                 outcomes.append(Verdict(item.record_id, str(status), str(reason)))
         return outcomes
+
+    def fetch_appointments(
+        self, day: str, *, signing_key: nacl.signing.SigningKey, site: str = ""
+    ) -> list[dict[str, str]]:
+        """The intake's appointment rows for `day` (YYYY-MM-DD), unchecked: the caller validates.
+
+        The request is signed with the kiosk key; the answer must be signed by our intake for this
+        very request (fresh nonce) and sealed to this kiosk, or nothing is returned.
+        """
+        nonce = self._make_nonce()
+        headers = wire.request_headers(signing_key, day, site, nonce)
+        response = self._request(
+            "GET", wire.PATH, params={"date": day, "site": site}, headers=headers
+        )
+        if response.status_code == 403:
+            raise AppointmentsRefused(
+                "the intake does not know this kiosk's key: run `kiosk sync` once to register it"
+            )
+        if response.status_code != 200:
+            raise IntakeFailed(f"the appointment list request got HTTP {response.status_code}")
+        try:
+            sealed = wire.check_answer(
+                _json(response),
+                self._verify_key,
+                intake_id=self._intake_id,
+                kiosk_id=headers[wire.HEADER_KIOSK],
+                day=day,
+                site=site,
+                nonce=nonce,
+            )
+            return wire.open_rows(sealed, signing_key)
+        except SealingError as error:
+            raise NotTheIntake(
+                "the appointment list is not from our intake for this kiosk"
+            ) from error

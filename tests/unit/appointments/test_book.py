@@ -9,7 +9,8 @@ import pytest
 from kiosk import audit
 from kiosk.appointments import settings
 from kiosk.appointments.book import AppointmentBook, purge_expired
-from kiosk.appointments.errors import AppointmentNotFound, NotNow, WrongDate
+from kiosk.appointments.csvfile import parse_csv
+from kiosk.appointments.errors import AppointmentNotFound, NotNow, RowProblem, WrongDate
 from kiosk.appointments.model import AppointmentStatus as S
 from kiosk.errors import InvalidInput, NotPermitted
 from kiosk.staff import Role, Session
@@ -145,10 +146,12 @@ def test_retention_is_a_supervisor_setting(session: Session, clock: FakeClock) -
         settings.write(session, settings.RETENTION_DAYS, 3)
 
 
-def test_import_rows_refuses_rows_for_another_day(book: AppointmentBook) -> None:
-    from kiosk.appointments.csvfile import parse_csv  # noqa: PLC0415
-
-    rows = parse_csv(csv_bytes(), TODAY).rows
-    with pytest.raises(InvalidInput):
-        book.import_rows(rows, date(2026, 11, 24), "intake")
-    assert book.import_rows(rows, TODAY, "intake").created == 4
+def test_rows_from_the_intake_are_checked_like_a_file(book: AppointmentBook) -> None:
+    rows = [r.to_wire() for r in parse_csv(csv_bytes(), TODAY).rows]
+    rows[1]["email"] = "not an address"
+    report = book.import_wire(rows, TODAY)
+    assert report.created == 3
+    assert report.problems == (RowProblem(2, "email", "not_an_email_address"),)
+    with pytest.raises(WrongDate):
+        book.import_wire(rows, date(2026, 11, 24))
+    assert book.import_wire([], date(2026, 11, 24)).created == 0

@@ -67,4 +67,10 @@ def test_request_validation(http: httpx.Client) -> None:
 
 def test_openapi_documents_the_endpoints(http: httpx.Client) -> None:
     paths = http.get("/openapi.json").json()["paths"]
-    assert set(paths) == {"/v1/health", "/v1/kiosks", "/v1/envelopes", "/v1/stats"}
+    assert set(paths) == {
+        "/v1/health",
+        "/v1/kiosks",
+        "/v1/envelopes",
+        "/v1/appointments",
+        "/v1/stats",
+    }
