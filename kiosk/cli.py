@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kiosk.rules.cli",
     "kiosk.selftest_cli",
     "kiosk.i18n.cli",
+    "kiosk.appointments.cli",
     "kiosk.doctor.cli",
 )
 

@@ -8,11 +8,12 @@ import logging
 import socket
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kiosk.cli import print_json
-from kiosk.errors import KioskError, NotFound
+from kiosk.errors import InvalidInput, KioskError, NotFound
 from kiosk.intake.backoffice import decrypt_store
 from kiosk.intake.service import IntakeService
 from kiosk.intake.setup import (
@@ -24,6 +25,7 @@ from kiosk.intake.setup import (
 )
 from kiosk.intake.store import open_store
 from kiosk.outbox.bundle import RECEIPTS_SUFFIX, write_receipts
+from kiosk.sealing import iso_utc, utc_now
 
 log = logging.getLogger("kiosk.intake")
 
@@ -74,6 +76,16 @@ def register(subparsers: Any) -> None:
     p.add_argument("--receipts-out", type=Path, help="receipts file to carry back to the kiosk")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_import)
+
+    p = commands.add_parser("appointments", help="appointment lists served to registered kiosks")
+    lists = p.add_subparsers(dest="appointments_command", metavar="COMMAND", required=True)
+    p = lists.add_parser("import", help="load a day's list from the scheduling system's CSV")
+    p.add_argument("csv", type=Path, help="the CSV file (docs/appointments.md)")
+    p.add_argument("--site", default="", help="the site the list is for (as kiosks name it)")
+    p.add_argument("--date", help="the list's day, YYYY-MM-DD (default: today)")
+    data_dir(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_appointments_import)
 
     p = commands.add_parser("decrypt", help="back office: open stored envelopes with the key")
     p.add_argument("--key", required=True, type=Path, help="the program private key file")
@@ -164,6 +176,32 @@ def _import(args: argparse.Namespace) -> int:
         f" problems {len(problems)}; receipts for the kiosk: {receipts_path}",
     )
     return 0 if not problems else 1
+
+
+def _appointments_import(args: argparse.Namespace) -> int:
+    try:
+        day = date.fromisoformat(args.date) if args.date else date.today()
+    except ValueError as error:
+        raise InvalidInput("--date must be YYYY-MM-DD") from error
+    try:
+        data = args.csv.read_bytes()
+    except OSError as error:
+        raise NotFound(f"cannot read {args.csv}: {error.strerror}") from error
+    with _service(args) as service:
+        report = service.appointment_lists.import_csv(
+            data, site=args.site, day=day, today=date.today(), now=iso_utc(utc_now())
+        )
+    _emit(
+        args,
+        report.to_dict(),
+        f"{report.day.isoformat()} ({report.site or 'default site'}): {report.created} new,"
+        f" {report.updated} updated, {report.unchanged} unchanged,"
+        f" {len(report.problems)} problem row(s)"
+        + "".join(f"\n  row {p.row} {p.column or ''}: {p.reason}" for p in report.problems),
+    )
+    for warning in report.warnings:
+        sys.stderr.write(f"kiosk: warning: {warning}\n")
+    return 0 if not report.problems else 1
 
 
 def _decrypt(args: argparse.Namespace) -> int:
