@@ -232,6 +232,8 @@ class EnrollmentSession(QObject):
     # --- autosave ---------------------------------------------------------------------------
 
     def _on_flow_changed(self, state: FlowState) -> None:
+        if not state.is_open:
+            self._render_generation += 1  # a card preview still rendering is dropped
         if state.is_open and state.step is not self._saved_step:
             self._saved_step = state.step
             self.save_now()
@@ -328,7 +330,8 @@ class EnrollmentSession(QObject):
             return CardImages(front.png, back.png, front.warnings + back.warnings)
 
         def done(images: CardImages) -> None:
-            if generation == self._render_generation and self._flow is not None:
+            current = self.state
+            if generation == self._render_generation and current is not None and current.is_open:
                 self.card_rendered.emit(images)
 
         self._jobs.submit(job, done)

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.enrollment import EyeColour, FlowState, Gender
+from kiosk.enrollment import EyeColour, FlowState, Gender, ScanOutcome
 from ui.enrollment.session import EnrollmentSession
 from ui.screens.enrollment.address_section import AddressSection
 from ui.screens.enrollment.fields import labelled, set_checked, set_text, text_field
 from ui.screens.enrollment.page import StepPage
+from ui.screens.enrollment.scanner_box import ScannerBox, describe_outcome
 from ui.widgets.common import heading, paragraph
 
 GENDER_LABELS = {
@@ -47,6 +48,12 @@ class DetailsStep(StepPage):
     def __init__(self, session: EnrollmentSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.edits: dict[str, QLineEdit] = {}
+        # Reading a passport zone or licence barcode first saves typing the names and date.
+        self.scanner = ScannerBox(choose_document=False, mnemonics=False)
+        self.scanner.text_scanned.connect(self._on_scanner_text_scanned)
+        session.scan_finished.connect(self._on_session_scan_finished)
+        session.scan_failed.connect(self._on_session_scan_failed)
+        self.body.addWidget(self.scanner)
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(8)
@@ -213,6 +220,17 @@ class DetailsStep(StepPage):
         self.edits[name] = edit
         grid.addWidget(labelled(label, edit, self.message(name, edit)), *place)
 
+    def _on_scanner_text_scanned(self, text: str, _document: object) -> None:
+        self.session.scan_text(text, None)
+
+    def _on_session_scan_finished(self, outcome: ScanOutcome) -> None:
+        if self.isVisible():
+            self.scanner.show_result(describe_outcome(outcome), error=bool(outcome.conflicts))
+
+    def _on_session_scan_failed(self, message: str) -> None:
+        if self.isVisible():
+            self.scanner.show_result(message, error=True)
+
     def _update(self, **fields: object) -> None:
         self.session.require_flow().update_details(**fields)
 
@@ -258,6 +276,7 @@ class DetailsStep(StepPage):
         set_checked(self.veteran, False)
         set_checked(self.donor, False)
         self.address.clear()
+        self.scanner.clear()
 
     def focus_first(self) -> None:
         self.edits["family_name"].setFocus()

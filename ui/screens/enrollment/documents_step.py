@@ -159,10 +159,12 @@ class DocumentsStep(StepPage):
         self.session.scan_text(text, document_id if isinstance(document_id, str) else None)
 
     def _on_session_scan_finished(self, outcome: ScanOutcome) -> None:
-        self.scanner.show_result(describe_outcome(outcome), error=bool(outcome.conflicts))
+        if self.isVisible():
+            self.scanner.show_result(describe_outcome(outcome), error=bool(outcome.conflicts))
 
     def _on_session_scan_failed(self, message: str) -> None:
-        self.scanner.show_result(message, error=True)
+        if self.isVisible():
+            self.scanner.show_result(message, error=True)
 
     # --- rendering ---
 

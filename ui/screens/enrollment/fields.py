@@ -90,7 +90,13 @@ def show_problems(messages: Iterable[FieldMessage], state: FlowState) -> set[str
     """Fill every inline message from the state; returns the fields that have a place here."""
     shown = set()
     for message in messages:
-        message.show_messages(p.message for p in state.problems_for(message.field_name))
+        texts = [p.message for p in state.problems_for(message.field_name)]
+        texts += [
+            f"The document reads “{c.read}”; kept what was typed: check with the applicant."
+            for c in state.conflicts
+            if c.field == message.field_name
+        ]
+        message.show_messages(texts)
         shown.add(message.field_name)
     return shown
 

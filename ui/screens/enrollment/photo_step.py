@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from kiosk.capture.session import PhotoTaken
+from kiosk.enrollment import FlowState
 from kiosk.rules import Program
 from ui.enrollment.services import EnrollmentServices, capture_spec
 from ui.enrollment.session import EnrollmentSession
 from ui.screens.enrollment.page import StepPage
 from ui.widgets.camera_widget import CameraWidget
+from ui.widgets.common import paragraph
 from ui.workers.capture_worker import CaptureWorker
+
+KEPT_WIDTH = 96
 
 
 class PhotoStep(StepPage):
@@ -35,7 +41,19 @@ class PhotoStep(StepPage):
         self.camera: CameraWidget | None = None
         self.photo_message = self.message("photo")
         self.body.addWidget(self.photo_message)
+        row = QHBoxLayout()
+        self.kept_caption = paragraph("Photo on the application: none yet.")
+        self.kept = QLabel()
+        self.kept.setAccessibleName("Photo on the application")
+        self.kept.setFixedWidth(KEPT_WIDTH)
+        row.addWidget(self.kept)
+        row.addWidget(self.kept_caption, 1)
+        self.body.addLayout(row)
+        self._kept_jpeg: bytes | None = None
         self._running = False
+        # Restarting the camera (coming back to this step) resets the widget's own photo;
+        # that is not the operator asking to retake, so the application keeps its photo.
+        self._restarting = False
 
     def _ensure_camera(self, program: Program) -> CameraWidget:
         """One worker per program (its photo section sets the crop); built on first use."""
@@ -47,6 +65,8 @@ class PhotoStep(StepPage):
         self.camera.setMinimumHeight(420)
         self.camera.photo_captured.connect(self._on_camera_photo_captured)
         self.camera.photo_discarded.connect(self._on_camera_photo_discarded)
+        # Connected after the widget's own slot, so this runs once the widget has restarted.
+        self._worker.cameras_listed.connect(self._on_worker_cameras_listed)
         self.body.insertWidget(0, self.camera, 1)
         self.camera.setVisible(self.isVisible())  # a late child of a shown page stays hidden
         self._program_id = program.id
@@ -61,7 +81,12 @@ class PhotoStep(StepPage):
         if flow is not None and flow.state.is_open and not flow.state.submitting:
             flow.set_photo(taken.photo)
 
+    def _on_worker_cameras_listed(self, _cameras: object) -> None:
+        self._restarting = False
+
     def _on_camera_photo_discarded(self) -> None:
+        if self._restarting:
+            return
         flow = self.session.flow
         if flow is not None and flow.state.is_open and not flow.state.submitting:
             flow.set_photo(None)
@@ -70,6 +95,7 @@ class PhotoStep(StepPage):
         camera = self._ensure_camera(self.session.program)
         if not self._running:
             self._running = True
+            self._restarting = True
             camera.start()
 
     def left(self) -> None:
@@ -84,8 +110,28 @@ class PhotoStep(StepPage):
     def running(self) -> bool:
         return self._running
 
+    def show_state(self, state: FlowState) -> set[str]:
+        photo = state.application.photo
+        jpeg = None if photo is None else photo.jpeg
+        if jpeg is not self._kept_jpeg:
+            self._kept_jpeg = jpeg
+            if jpeg is None:
+                self.kept.clear()
+                self.kept_caption.setText("Photo on the application: none yet.")
+            else:
+                pixmap = QPixmap()
+                pixmap.loadFromData(jpeg, "JPG")
+                self.kept.setPixmap(
+                    pixmap.scaledToWidth(KEPT_WIDTH, Qt.TransformationMode.SmoothTransformation)
+                )
+                self.kept_caption.setText("Photo on the application. Capture again to replace it.")
+        return super().show_state(state)
+
     def clear(self) -> None:
         super().clear()
+        self._kept_jpeg = None
+        self.kept.clear()
+        self.kept_caption.setText("Photo on the application: none yet.")
         self.stop_camera()
         if self.camera is not None:
             # The widget keeps the last frame and the photo thumbnail: drop the widget whole.

@@ -52,7 +52,13 @@ def describe_conflict(conflict: ScanConflict) -> str:
 class ScannerBox(QWidget):
     text_scanned = Signal(str, object)  # text, document id or None
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        choose_document: bool = True,
+        mnemonics: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -66,12 +72,18 @@ class ScannerBox(QWidget):
         self.input.textChanged.connect(self._on_input_text_changed)
         self.document = QComboBox()
         self.document.setAccessibleName("Which document was scanned")
-        self.read_button = button("&Read scan")
+        # The details step already uses C and R for its own fields.
+        self.read_button = button("&Read scan" if mnemonics else "Read scan")
         self.read_button.clicked.connect(self._on_read_button_clicked)
-        column.addWidget(labelled("S&canner (passport zone or licence barcode)", self.input))
+        label = "S&canner (passport zone or licence barcode)"
+        column.addWidget(labelled(label if mnemonics else label.replace("&", ""), self.input))
         row = QHBoxLayout()
-        row.addWidget(QLabel("Scanned document:"))
-        row.addWidget(self.document, 1)
+        if choose_document:
+            row.addWidget(QLabel("Scanned document:"))
+            row.addWidget(self.document, 1)
+        else:
+            self.document.setVisible(False)
+            row.addStretch(1)
         row.addWidget(self.read_button)
         column.addLayout(row)
         self.result = QLabel()
