@@ -19,6 +19,7 @@ from kiosk.audit import AuditAction
 from kiosk.config import Settings
 from kiosk.dashboard import DashboardSummary, summarize
 from kiosk.errors import InvalidInput, KioskError
+from kiosk.outbox.vault_store import VaultOutboxStore
 from kiosk.settings_store import load_settings
 from kiosk.staff import Session
 
@@ -98,18 +99,22 @@ def end_of_local_day(now: datetime) -> datetime:
     return datetime.combine(local.date() + timedelta(days=1), time(), tzinfo=local.tzinfo)
 
 
-def backlog_reasons(summary: DashboardSummary, settings: Settings, now: datetime) -> list[Reason]:
+def backlog_reasons(
+    summary: DashboardSummary, settings: Settings, now: datetime, *, exported: int = 0
+) -> list[Reason]:
+    """Counts leave out records already exported to removable media (a second copy exists);
+    the age counts them, since the program office has not confirmed receiving them yet."""
     reasons = []
-    waiting = summary.waiting_to_upload
+    waiting = max(summary.waiting_to_upload - exported, 0)
     if waiting >= settings.backlog_block_count:
         limit = settings.backlog_block_count
         reasons.append(
             Reason(
                 "backlog.full",
                 Level.BLOCK,
-                f"{waiting} records are waiting to be uploaded; the limit is {limit}. Sync or "
-                "export them before taking new applications, or ask a supervisor to allow more "
-                "for today.",
+                f"{waiting} records are waiting to be uploaded or exported; the limit is {limit}. "
+                "Sync or export them before taking new applications, or ask a supervisor to "
+                "allow more for today.",
                 {"waiting": waiting, "limit": limit},
                 overridable=True,
             )
@@ -119,8 +124,8 @@ def backlog_reasons(summary: DashboardSummary, settings: Settings, now: datetime
             Reason(
                 "backlog.large",
                 Level.WARN,
-                f"{waiting} records are waiting to be uploaded. Sync or export them soon: at "
-                f"{settings.backlog_block_count} new applications stop.",
+                f"{waiting} records are waiting to be uploaded or exported. Sync or export them "
+                f"soon: at {settings.backlog_block_count} new applications stop.",
                 {"waiting": waiting, "limit": settings.backlog_block_count},
             )
         )
@@ -131,8 +136,9 @@ def backlog_reasons(summary: DashboardSummary, settings: Settings, now: datetime
                 Reason(
                     "backlog.old",
                     Level.WARN,
-                    f"The oldest record has waited {days} days to be uploaded. Connect to the "
-                    "internet and sync, or export to a USB drive for the program office.",
+                    f"The oldest record has waited {days} days for the program office's "
+                    "receipt. Connect to the internet and sync, or export to a USB drive and "
+                    "bring back the receipts file.",
                     {"days": days, "limit": settings.backlog_warn_days},
                 )
             )
@@ -159,10 +165,19 @@ def disk_reasons(free_bytes: int, settings: Settings) -> list[Reason]:
 
 
 def assess(
-    summary: DashboardSummary, disk_free_bytes: int, settings: Settings, now: datetime
+    summary: DashboardSummary,
+    disk_free_bytes: int,
+    settings: Settings,
+    now: datetime,
+    *,
+    exported: int = 0,
 ) -> GuardRail:
-    """The verdict for starting a new application now; blocks are listed before warnings."""
-    reasons = disk_reasons(disk_free_bytes, settings) + backlog_reasons(summary, settings, now)
+    """The verdict for starting a new application now; blocks are listed before warnings.
+
+    `exported`: waiting records already exported to removable media, awaiting receipts.
+    """
+    backlog = backlog_reasons(summary, settings, now, exported=exported)
+    reasons = disk_reasons(disk_free_bytes, settings) + backlog
     reasons.sort(key=lambda r: r.level is not Level.BLOCK)
     blocks = [r for r in reasons if r.level is Level.BLOCK]
     if blocks:
@@ -192,8 +207,9 @@ def check_new_enrollment(
     now = session.clock()
     conn = session.vault.conn
     summary = summarize(conn, now.astimezone().date())
+    exported = VaultOutboxStore(conn, clock=session.clock).counts()["exported_awaiting_receipt"]
     free = int(disk_usage(session.vault.data_dir).free)
-    rail = assess(summary, free, settings or load_settings(conn), now)
+    rail = assess(summary, free, settings or load_settings(conn), now, exported=exported)
     return with_override(rail, override, now)
 
 

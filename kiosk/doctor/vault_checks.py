@@ -165,7 +165,9 @@ def check_backlog(session: Session, settings: Settings, now: datetime) -> Check:
     }
     findings: list[tuple[Status, str]] = [
         (Status.FAIL if r.level is Level.BLOCK else Status.WARN, r.text)
-        for r in backlog_reasons(summary, settings, now)
+        for r in backlog_reasons(
+            summary, settings, now, exported=counts["exported_awaiting_receipt"]
+        )
     ]
     if summary.needs_attention:
         findings.append(

@@ -54,16 +54,28 @@ def staffed(session: Session) -> Session:
     return session
 
 
-def queue_sealed(session: Session, count: int, at: datetime, *, state: str = "sealed") -> None:
+def queue_sealed(
+    session: Session, count: int, at: datetime, *, state: str = "sealed", exported: bool = False
+) -> None:
     """Rows as the outbox keeps them; the envelope bytes do not matter to counts and ages."""
     stamp = at.isoformat(timespec="seconds")
+    exported_at = stamp if exported else None
     with session.vault.transaction() as conn:
         start = int(conn.execute("SELECT count(*) FROM submissions").fetchone()[0])
         for n in range(start, start + count):
             conn.execute(
                 "INSERT INTO submissions (record_id, application_number, state, submitted_by,"
-                " submitted_at, updated_at, envelope) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (f"r-{n:024x}", f"T{n:05d}", state, session.member.id, stamp, stamp, b"{}"),
+                " submitted_at, updated_at, envelope, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    f"r-{n:024x}",
+                    f"T{n:05d}",
+                    state,
+                    session.member.id,
+                    stamp,
+                    stamp,
+                    b"{}",
+                    exported_at,
+                ),
             )
 
 

@@ -185,6 +185,10 @@ def test_backlog_against_the_guard_rails(session: Session, clock: FakeClock) -> 
         2,
         2,
     )
+    queue_sealed(session, 3, clock.now, exported=True)
+    check = vault_checks.check_backlog(session, strict, clock.now)
+    assert (check.details["waiting"], check.details["exported_awaiting_receipt"]) == (5, 3)
+    assert check.status is Status.FAIL  # 2 not exported: still at the limit
 
 
 # --- the intake -------------------------------------------------------------------------------

@@ -79,6 +79,13 @@ def test_the_hard_backlog_limit_blocks_and_may_be_overridden() -> None:
     assert rail.can_override and not rail.allows_new_enrollment
 
 
+def test_records_exported_to_removable_media_leave_the_count_but_not_the_age() -> None:
+    rail = assess(summary(1000, NOW - timedelta(days=4)), PLENTY, DEFAULTS, NOW, exported=900)
+    assert codes(rail) == ["backlog.old"]
+    assert "receipt" in rail.reasons[0].text
+    assert assess(summary(5, NOW), PLENTY, DEFAULTS, NOW, exported=9).level is Level.OK
+
+
 def test_low_disk_warns_then_blocks_without_override() -> None:
     low = assess(summary(), 1000 * MB, DEFAULTS, NOW)
     assert (low.level, codes(low)) == (Level.WARN, ["disk.low"])
@@ -153,6 +160,10 @@ def test_check_new_enrollment_reads_the_outbox_the_settings_and_the_data_disk(
     queue_sealed(staffed, 1, clock.now)
     queue_sealed(staffed, 10, clock.now, state="delivered")
     assert codes(check_new_enrollment(staffed, disk_usage=disk))[0] == "backlog.full"
+    queue_sealed(staffed, 5, clock.now, exported=True)
+    assert codes(check_new_enrollment(staffed, disk_usage=disk))[0] == "backlog.full"
+    staffed.vault.conn.execute("UPDATE submissions SET exported_at = submitted_at")
+    assert codes(check_new_enrollment(staffed, disk_usage=disk)) == ["backlog.old"]
 
 
 def _audited_overrides(session: Session) -> list[audit.AuditEntry]:
