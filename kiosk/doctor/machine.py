@@ -95,7 +95,7 @@ def check_clock(
         details["behind_last_write_s"] = max(behind, 0)
         if behind > CLOCK_TOLERANCE_S:
             problems.append(
-                f"The clock is {_span(behind)} behind the last thing this kiosk saved: it was "
+                f"The clock is {span_text(behind)} behind the last thing this kiosk saved: it was "
                 "set back. Check the date, time and time zone."
             )
     if server_time is not None:
@@ -104,15 +104,16 @@ def check_clock(
         if abs(skew) > CLOCK_TOLERANCE_S:
             side = "ahead of" if skew > 0 else "behind"
             problems.append(
-                f"The clock is {_span(abs(skew))} {side} the intake's. Check the date, time and "
-                "time zone."
+                f"The clock is {span_text(abs(skew))} {side} the intake's. Check the date, "
+                "time and time zone."
             )
     if problems:
         return Check("clock", Status.WARN, " ".join(problems), details)
     return Check("clock", Status.OK, "The clock looks right.", details)
 
 
-def _span(seconds: int) -> str:
+def span_text(seconds: int) -> str:
+    """A duration as a supervisor would say it: minutes, hours or days."""
     if seconds >= 2 * 86400:
         return f"{seconds // 86400} days"
     if seconds >= 2 * 3600:

@@ -9,6 +9,7 @@ import nacl.exceptions
 from kiosk import audit
 from kiosk.config import Settings
 from kiosk.dashboard import summarize
+from kiosk.doctor.machine import span_text
 from kiosk.doctor.model import Check, Detail, Status, worst
 from kiosk.errors import VaultError
 from kiosk.guardrails import Level, backlog_reasons
@@ -181,10 +182,11 @@ def check_backlog(session: Session, settings: Settings, now: datetime) -> Check:
         return Check("backlog", status, " ".join(t for _, t in findings), details)
     if summary.waiting_to_upload == 0:
         return Check("backlog", Status.OK, "Nothing is waiting to be uploaded.", details)
+    assert summary.oldest_waiting is not None  # something is waiting
+    waited = span_text(int((now - summary.oldest_waiting).total_seconds()))
     return Check(
         "backlog",
         Status.OK,
-        f"{summary.waiting_to_upload} records are waiting to be uploaded; the oldest for "
-        f"{age_days} days.",
+        f"{summary.waiting_to_upload} records are waiting to be uploaded; the oldest for {waited}.",
         details,
     )

@@ -175,7 +175,8 @@ def test_backlog_against_the_guard_rails(session: Session, clock: FakeClock) -> 
     assert (check.status, check.summary) == (Status.OK, "Nothing is waiting to be uploaded.")
     queue_sealed(session, 2, clock.now - timedelta(hours=36))
     check = vault_checks.check_backlog(session, settings, clock.now)
-    assert check.status is Status.OK and "oldest for 1.5 days" in check.summary
+    assert check.status is Status.OK and "oldest for 36 hours" in check.summary
+    assert check.details["oldest_waiting_days"] == 1.5
     queue_sealed(session, 1, clock.now, state="needs_attention")
     assert vault_checks.check_backlog(session, settings, clock.now).status is Status.WARN
     strict = settings.replace(backlog_block_count=2)
