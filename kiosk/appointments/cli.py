@@ -152,7 +152,7 @@ def _list(args: argparse.Namespace) -> int:
     print(f"{summary}: {counts}" if counts else summary)
     for a in view.appointments:
         name = f"  {a.given_names} {a.family_name}".rstrip() if args.show_names else ""
-        print(f"{a.time_slot:11} {a.code:14} {a.status.value:10}{name}")
+        print(f"{a.time_slot:11} {a.code:14} {a.status.value:10}{name}".rstrip())
     return 0
 
 

@@ -39,6 +39,7 @@ _LANGUAGE = re.compile(r"[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})*")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _PHONE_CHARS = re.compile(r"[0-9+()\-.\s]+")
 _LANGUAGE_ALIASES = {"zh": "zh_Hans", "zh_hans": "zh_Hans", "zh_cn": "zh_Hans", "asl": "ase"}
+_JOINERS = {"\u200c", "\u200d"}
 _YES = {"yes", "y", "true", "1", "x"}
 _NO = {"", "no", "n", "false", "0"}
 
@@ -58,10 +59,15 @@ def column_key(header: str) -> str:
 
 
 def clean(value: str) -> str:
-    """NFC, control and format characters removed (a BOM or a zero-width space), ends stripped."""
+    """NFC, control and format characters removed (a stray BOM, bidi overrides), ends stripped.
+
+    Zero-width (non-)joiners stay: they are part of how Persian, Bengali and other names are
+    spelled."""
     text = unicodedata.normalize("NFC", value)
     kept = "".join(" " if c in "\t\r\n" else c for c in text)
-    kept = "".join(c for c in kept if unicodedata.category(c) not in {"Cc", "Cf", "Cs", "Co"})
+    kept = "".join(
+        c for c in kept if c in _JOINERS or unicodedata.category(c) not in {"Cc", "Cf", "Cs", "Co"}
+    )
     return " ".join(kept.split())
 
 

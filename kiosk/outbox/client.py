@@ -174,7 +174,8 @@ class IntakeClient:
         )
         if response.status_code == 403:
             raise AppointmentsRefused(
-                "the intake does not know this kiosk's key: run `kiosk sync` once to register it"
+                "the intake does not know this kiosk's key (it is not registered, or the intake"
+                " was reset): ask an admin to provision the kiosk again"
             )
         if response.status_code != 200:
             raise IntakeFailed(f"the appointment list request got HTTP {response.status_code}")

@@ -29,6 +29,14 @@ def test_utf8_with_and_without_bom_read_the_same() -> None:
     assert plain.rows[2].language == "zh_Hans" and plain.rows[2].application_type is None
 
 
+def test_names_keep_their_joiners_and_lose_stray_format_characters() -> None:
+    persian = "مهرداد\u200cزاده"  # a zero-width non-joiner is part of the spelling
+    rows = [f"AB-2101,{DAY},09:00,\u202e{persian},\ufeffসুমি\u200dতা,,,,fa,"]
+    [row] = parse_csv(csv_bytes(rows), TODAY).rows
+    assert row.family_name == persian and row.given_names == "সুমি\u200dতা"
+    assert row.language == "fa"
+
+
 def test_excel_windows_1252_is_read_with_a_warning() -> None:
     rows = [f"AB-2001,{DAY},9:00 AM,Müller,Zoë,,,,fr,new"]
     parsed = parse_csv(csv_bytes(rows, encoding="cp1252"), TODAY)

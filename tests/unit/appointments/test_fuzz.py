@@ -48,13 +48,13 @@ def _check(data: bytes) -> None:
         assert problem.column is None or problem.column in COLUMNS
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=400))
 def test_any_bytes(data: bytes) -> None:
     _check(data)
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     header=st.lists(st.sampled_from([*COLUMNS, "notes", "Ça va"]), min_size=1, max_size=12),
     rows=st.lists(st.lists(cell, max_size=13), max_size=8),
@@ -75,6 +75,7 @@ def test_spreadsheet_shaped_files(
     _check(data)
 
 
+@settings(deadline=None)
 @given(st.dictionaries(st.sampled_from(COLUMNS), cell))
 def test_rows_from_the_intake(cells: dict[str, str]) -> None:
     try:
