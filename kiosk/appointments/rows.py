@@ -126,6 +126,8 @@ def _dob(text: str, today: date) -> date | None:
 def _phone(text: str) -> str:
     if not text:
         return ""
+    # Digits of any script are accepted and kept as 0-9, as the enrollment flow does.
+    text = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
     digits = sum(c.isdigit() for c in text)
     if not _PHONE_CHARS.fullmatch(text) or not 7 <= digits <= 15:
         raise RowInvalid("phone", "not_a_phone_number")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -12,6 +13,7 @@ from kiosk.appointments.book import AppointmentBook, purge_expired
 from kiosk.appointments.csvfile import parse_csv
 from kiosk.appointments.errors import AppointmentNotFound, NotNow, RowProblem, WrongDate
 from kiosk.appointments.model import AppointmentStatus as S
+from kiosk.appointments.tickets import WalkInQueue
 from kiosk.errors import InvalidInput, NotPermitted
 from kiosk.staff import Role, Session
 from tests.unit.appointments.conftest import DAY, HEADER, ROWS, csv_bytes
@@ -123,11 +125,15 @@ def test_reprs_carry_no_names(book: AppointmentBook) -> None:
 def test_purge_keeps_the_retention_days(session: Session, clock: FakeClock) -> None:
     book = AppointmentBook(session)
     book.import_csv(csv_bytes())
+    queue = WalkInQueue(session)
+    queue.take_ticket()
     clock.advance(days=7)
     assert purge_expired(session) == 0
     clock.advance(days=1)
     assert purge_expired(session) == 4
     assert book.day_view(TODAY).appointments == ()
+    assert queue.tickets(TODAY) == ()
+    assert json.loads(audit.entries(session.vault.conn)[-1].details) == {"count": 4, "tickets": 1}
     assert audit.entries(session.vault.conn)[-1].action == "appointments_purged"
     assert audit.verify(session.vault.conn).ok
 

@@ -153,6 +153,16 @@ def _fetch_round(
         vault=False,
     )
     assert loaded[0] == 0 and json.loads(loaded[1])["created"] == 4
+    missing = run(
+        "intake",
+        "appointments",
+        "import",
+        "nowhere.csv",
+        "--data-dir",
+        str(intake.data_dir),
+        vault=False,
+    )
+    assert missing[0] == 2 and "[input.not_found]" in missing[2]
     provisioning = tmp_path / "prov.json"
     provisioning.write_text(json.dumps(intake.provisioning))
     assert run("provision", "--file", str(provisioning), "--url", server.url)[0] == 0

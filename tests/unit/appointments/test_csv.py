@@ -37,6 +37,11 @@ def test_names_keep_their_joiners_and_lose_stray_format_characters() -> None:
     assert row.language == "fa"
 
 
+def test_phone_digits_of_any_script_are_kept_as_ascii() -> None:
+    rows = [f"AB-2201,{DAY},09:00,Lee,Kim,,٧١٨-٥٥٥-٠١٠٠,,,"]
+    assert parse_csv(csv_bytes(rows), TODAY).rows[0].phone == "718-555-0100"
+
+
 def test_excel_windows_1252_is_read_with_a_warning() -> None:
     rows = [f"AB-2001,{DAY},9:00 AM,Müller,Zoë,,,,fr,new"]
     parsed = parse_csv(csv_bytes(rows, encoding="cp1252"), TODAY)
