@@ -43,6 +43,7 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _CODE = re.compile(r"[a-z][a-z0-9_.:-]{0,63}\Z")
 _CODE_MARK = re.compile(r"[._0-9]")
 _APPLICATION_NUMBER = re.compile(r"[0-9A-Z]{3}-[0-9A-Z]{4}-[0-9A-Z]{4}\Z")
+_FILE_PART = re.compile(r"[A-Za-z0-9_.-]{1,128}\Z")
 
 
 def _safe_str(text: str, data_dirs: tuple[Path, ...]) -> bool:
@@ -56,9 +57,13 @@ def _safe_str(text: str, data_dirs: tuple[Path, ...]) -> bool:
 
 
 def _under(path: PurePath, roots: tuple[Path, ...]) -> bool:
+    """Under the data folder, named the way the kiosk names its own files (no spaces, ASCII)."""
     if not path.is_absolute() or ".." in path.parts:
         return False
-    return any(path.is_relative_to(root) for root in roots)
+    for root in roots:
+        if path.is_relative_to(root):
+            return all(_FILE_PART.match(part) for part in path.relative_to(root).parts)
+    return False
 
 
 def safe_arg(value: object, data_dirs: tuple[Path, ...] = ()) -> object:

@@ -183,6 +183,7 @@ def test_errors_become_codes_or_type_names_and_paths_only_under_the_data_folder(
     assert safe_arg(inside, (tmp_path,)) == inside
     assert safe_arg(str(inside), (tmp_path,)) == str(inside)
     assert safe_arg(tmp_path / ".." / "elsewhere", (tmp_path,)) == REDACTED
+    assert safe_arg(tmp_path / "receipts" / "Ana María.pdf", (tmp_path,)) == REDACTED
     assert safe_arg(inside) == REDACTED
     assert safe_arg({"stored": 2, "Núñez": "x", "given": "ana"}) == {
         "stored": 2,
