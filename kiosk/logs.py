@@ -43,6 +43,8 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _CODE = re.compile(r"[a-z][a-z0-9_.:-]{0,63}\Z")
 _CODE_MARK = re.compile(r"[._0-9]")
 _APPLICATION_NUMBER = re.compile(r"[0-9A-Z]{3}-[0-9A-Z]{4}-[0-9A-Z]{4}\Z")
+# An exception class's name (`ValueError`), as the crash hook logs it; no name looks like this.
+_EXCEPTION_NAME = re.compile(r"[A-Z][A-Za-z0-9]{0,63}(Error|Exception|Warning|Exit|Interrupt)\Z")
 _FILE_PART = re.compile(r"[A-Za-z0-9_.-]{1,128}\Z")
 
 
@@ -51,7 +53,7 @@ def _safe_str(text: str, data_dirs: tuple[Path, ...]) -> bool:
         return True
     if _CODE.match(text) and _CODE_MARK.search(text):
         return True
-    if _APPLICATION_NUMBER.match(text):
+    if _APPLICATION_NUMBER.match(text) or _EXCEPTION_NAME.match(text):
         return True
     return _under(PurePath(text), data_dirs)
 

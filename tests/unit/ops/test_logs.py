@@ -144,6 +144,8 @@ def test_an_unwritable_log_folder_falls_back_to_stderr(
         "11201",
         "100 Atlantic Ave",
         "ana@example.org",
+        "Smith",
+        "Errol",
         date(1990, 7, 4),
         b"Nunez",
         Path("/home/someone/Núñez.jpg"),
@@ -166,6 +168,8 @@ def test_anything_a_person_might_have_typed_is_redacted(value: object, tmp_path:
         "r-0a1b2c3d4e5f60718293a4b5",
         "backlog_full",
         "ABC-DEFG-HJK2",
+        "ValueError",
+        "KeyboardInterrupt",
         REDACTED,
     ],
 )
