@@ -120,6 +120,20 @@ class Settings:
         _between(64, 1_000_000),
     )
 
+    appointment_retention_days = Setting(
+        "appointment_retention_days",
+        int,
+        7,
+        "Delete appointments and walk-in tickets this many days after their day (at sign-in)",
+        _between(1, 90),
+    )
+    walk_in_call_names = Setting(
+        "walk_in_call_names",
+        bool,
+        False,
+        "Let staff add a first name to a walk-in ticket for calling out (off: numbers only)",
+    )
+
     def __init__(self, values: Mapping[str, object] | None = None) -> None:
         self._values: dict[str, Any] = {}
         for key, value in (values or {}).items():

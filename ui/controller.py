@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.appointments import purge_expired
 from kiosk.audit import AuditAction
 from kiosk.clock import Clock
 from kiosk.config import Settings
@@ -113,6 +114,8 @@ class KioskController(QObject):
     def sign_in(self, username: str, password: str) -> None:
         def job() -> tuple[Session, Settings]:
             session = sign_in(self.data_dir, username, password, clock=self.clock)
+            # Appointments of people who never came are not kept past their retention.
+            purge_expired(session)
             return session, load_settings(session.vault.conn)
 
         self.worker.submit(job, self._on_session_opened, self._fail_with(self.sign_in_failed))

@@ -16,7 +16,6 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from kiosk import audit
-from kiosk.appointments import settings
 from kiosk.appointments.csvfile import ParsedFile, only_day, parse_csv
 from kiosk.appointments.errors import AppointmentNotFound, NotNow, RowProblem
 from kiosk.appointments.model import Appointment, AppointmentFields, AppointmentStatus
@@ -24,6 +23,7 @@ from kiosk.appointments.rows import RowInvalid, check_row
 from kiosk.audit import AuditAction
 from kiosk.clock import Clock
 from kiosk.errors import InvalidInput
+from kiosk.settings_store import load_settings
 from kiosk.staff import SYSTEM_ACTOR, Session
 from kiosk.vault.database import Connection
 
@@ -340,7 +340,7 @@ def purge_expired(session: Session) -> int:
 
     Call at every sign-in (the CLI commands do; the GUI calls it after its sign-in)."""
     with session.vault.transaction() as conn:
-        days = settings.read(conn, settings.RETENTION_DAYS)
+        days = load_settings(conn).appointment_retention_days
         cutoff = (local_day(session.clock) - timedelta(days=days)).isoformat()
         removed = conn.execute("DELETE FROM appointments WHERE day < ?", (cutoff,)).rowcount
         removed_tickets = conn.execute(

@@ -16,7 +16,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kiosk.appointments import settings
 from kiosk.appointments.book import AppointmentBook, ImportReport, purge_expired
 from kiosk.appointments.errors import FileUnreadable
 from kiosk.appointments.tickets import WalkInQueue
@@ -26,7 +25,7 @@ from kiosk.outbox.client import IntakeClient
 from kiosk.outbox.delivery import register_if_needed
 from kiosk.outbox.identity import mark_registered
 from kiosk.outbox.operations import require_identity
-from kiosk.settings_store import load_settings
+from kiosk.settings_store import load_settings, save_settings
 from kiosk.staff import Session
 from kiosk.vault.cli import add_vault_args, open_session
 
@@ -184,8 +183,9 @@ def _retention(args: argparse.Namespace) -> int:
     session = _signed_in(args)
     try:
         if args.days is not None:
-            settings.write(session, settings.RETENTION_DAYS, args.days)
-        days = settings.read(session.vault.conn, settings.RETENTION_DAYS)
+            current = load_settings(session.vault.conn)
+            save_settings(session, current.replace(appointment_retention_days=args.days))
+        days = load_settings(session.vault.conn).appointment_retention_days
     finally:
         session.close()
     if args.json:

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from kiosk.appointments import settings
 from kiosk.appointments.book import local_day
 from kiosk.appointments.errors import NamesOff, NotNow, TicketNotFound
 from kiosk.appointments.rows import clean
 from kiosk.errors import InvalidInput
+from kiosk.settings_store import load_settings
 from kiosk.staff import Session
 from kiosk.vault.database import Connection, transaction
 
@@ -100,7 +100,7 @@ class WalkInQueue:
 
     @property
     def names_allowed(self) -> bool:
-        return settings.read(self._session.vault.conn, settings.CALL_NAMES)
+        return load_settings(self._session.vault.conn).walk_in_call_names
 
     def _call_name(self, name: str | None) -> str | None:
         text = clean(name or "")

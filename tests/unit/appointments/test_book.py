@@ -8,13 +8,13 @@ from datetime import date
 import pytest
 
 from kiosk import audit
-from kiosk.appointments import settings
 from kiosk.appointments.book import AppointmentBook, purge_expired
 from kiosk.appointments.csvfile import parse_csv
 from kiosk.appointments.errors import AppointmentNotFound, NotNow, RowProblem, WrongDate
 from kiosk.appointments.model import AppointmentStatus as S
 from kiosk.appointments.tickets import WalkInQueue
 from kiosk.errors import InvalidInput, NotPermitted
+from kiosk.settings_store import load_settings, save_settings
 from kiosk.staff import Role, Session
 from tests.unit.appointments.conftest import DAY, HEADER, ROWS, csv_bytes
 from tests.unit.conftest import FakeClock
@@ -141,15 +141,19 @@ def test_purge_keeps_the_retention_days(session: Session, clock: FakeClock) -> N
 def test_retention_is_a_supervisor_setting(session: Session, clock: FakeClock) -> None:
     book = AppointmentBook(session)
     book.import_csv(csv_bytes())
-    settings.write(session, settings.RETENTION_DAYS, 1)
+    _set_retention(session, 1)
     clock.advance(days=2)
     assert purge_expired(session) == 4
     with pytest.raises(InvalidInput):
-        settings.write(session, settings.RETENTION_DAYS, 0)
+        save_settings(
+            session, load_settings(session.vault.conn).replace(appointment_retention_days=0)
+        )
     session.staff.add(session.member, "eli", "Eli", Role.ENROLLER, "another password")
     session.member = session.staff.get("eli")
     with pytest.raises(NotPermitted):
-        settings.write(session, settings.RETENTION_DAYS, 3)
+        save_settings(
+            session, load_settings(session.vault.conn).replace(appointment_retention_days=3)
+        )
 
 
 def test_rows_from_the_intake_are_checked_like_a_file(book: AppointmentBook) -> None:
@@ -161,3 +165,9 @@ def test_rows_from_the_intake_are_checked_like_a_file(book: AppointmentBook) -> 
     with pytest.raises(WrongDate):
         book.import_wire(rows, date(2026, 11, 24))
     assert book.import_wire([], date(2026, 11, 24)).created == 0
+
+
+def _set_retention(session: Session, days: int) -> None:
+    save_settings(
+        session, load_settings(session.vault.conn).replace(appointment_retention_days=days)
+    )
