@@ -377,3 +377,24 @@ def test_the_command_needs_a_user_or_no_vault(
 ) -> None:
     assert main(["doctor", "--data-dir", str(tmp_path)]) == 2
     assert "--no-vault" in capsys.readouterr().err
+
+
+def test_damaged_pages_or_a_wrong_schema_fail(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(session.vault, "integrity_problems", lambda: ["page 7: hmac check failed"])
+    check = vault_checks.check_vault(session)
+    assert (check.status, check.details["integrity_problems"]) == (Status.FAIL, 1)
+    assert "call support" in check.summary
+    monkeypatch.setattr(vault_checks, "latest_version", lambda: 99)
+    check = vault_checks.check_vault(session)
+    assert "this program expects 99" in check.summary
+
+
+def test_the_text_report_ends_with_a_verdict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["doctor", "--data-dir", str(tmp_path), "--no-vault"])
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("]")[1].split()[0] for line in lines[:-1]] == ["cameras", "disk", "clock"]
+    assert lines[-1].startswith(("Nothing failed", "1 failed"))

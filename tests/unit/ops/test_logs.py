@@ -107,6 +107,14 @@ def test_levels_kiosk_as_asked_third_parties_at_warning(
     assert "HTTP Request" not in text and "started" not in text
 
 
+def test_a_numeric_level_is_taken_as_is(tmp_path: Path, configure: Configure) -> None:
+    configure(tmp_path / "logs", level=logging.ERROR, console=False)
+    logging.getLogger("kiosk.ui").warning("below the level")
+    logging.getLogger("kiosk.ui").error("at the level")
+    text = _text(tmp_path / "logs")
+    assert "at the level" in text and "below the level" not in text
+
+
 def test_an_unknown_level_falls_back_to_info_and_says_so(
     tmp_path: Path, configure: Configure
 ) -> None:
