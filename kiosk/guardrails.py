@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
@@ -93,6 +93,11 @@ class GuardRail:
         return self.level is not Level.BLOCK
 
 
+def seconds_since(stamp: datetime, now: datetime) -> float:
+    """Stored stamps are UTC; one written without an offset is read as UTC, not refused."""
+    return (now - (stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC))).total_seconds()
+
+
 def end_of_local_day(now: datetime) -> datetime:
     """The next local midnight: an override lasts for the rest of the site's working day."""
     local = now.astimezone()
@@ -130,7 +135,7 @@ def backlog_reasons(
             )
         )
     if summary.oldest_waiting is not None:
-        days = int((now - summary.oldest_waiting).total_seconds() // 86400)
+        days = int(seconds_since(summary.oldest_waiting, now) // 86400)
         if days >= settings.backlog_warn_days:
             reasons.append(
                 Reason(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import nacl.exceptions
 
@@ -12,7 +12,7 @@ from kiosk.dashboard import summarize
 from kiosk.doctor.machine import span_text
 from kiosk.doctor.model import Check, Detail, Status, worst
 from kiosk.errors import VaultError
-from kiosk.guardrails import Level, backlog_reasons
+from kiosk.guardrails import Level, backlog_reasons, seconds_since
 from kiosk.outbox.identity import KioskIdentity, load_identity
 from kiosk.outbox.vault_store import VaultOutboxStore
 from kiosk.staff import Session
@@ -27,7 +27,7 @@ _PROBE_MESSAGE = b"kiosk doctor: the signing key signs and verifies"
 def newest_audit_time(session: Session) -> datetime | None:
     """The latest time stamp among recent audit entries (a clock set back leaves later ones)."""
     times = [datetime.fromisoformat(e.at) for e in audit.entries(session.vault.conn, limit=50)]
-    return max(times, default=None)
+    return max((t if t.tzinfo else t.replace(tzinfo=UTC) for t in times), default=None)
 
 
 def check_vault(session: Session) -> Check:
@@ -151,7 +151,7 @@ def check_backlog(session: Session, settings: Settings, now: datetime) -> Check:
     summary = summarize(conn, now.astimezone().date())
     counts = VaultOutboxStore(conn, clock=session.clock).counts()
     age_days = (
-        round((now - summary.oldest_waiting).total_seconds() / 86400, 1)
+        round(seconds_since(summary.oldest_waiting, now) / 86400, 1)
         if summary.oldest_waiting is not None
         else None
     )
@@ -183,7 +183,7 @@ def check_backlog(session: Session, settings: Settings, now: datetime) -> Check:
     if summary.waiting_to_upload == 0:
         return Check("backlog", Status.OK, "Nothing is waiting to be uploaded.", details)
     assert summary.oldest_waiting is not None  # something is waiting
-    waited = span_text(int((now - summary.oldest_waiting).total_seconds()))
+    waited = span_text(int(seconds_since(summary.oldest_waiting, now)))
     return Check(
         "backlog",
         Status.OK,

@@ -72,6 +72,11 @@ def test_an_old_record_warns_after_the_warning_days() -> None:
     assert "3 days" in rail.reasons[0].text
 
 
+def test_a_stamp_stored_without_an_offset_is_read_as_utc() -> None:
+    naive = (NOW - timedelta(days=4)).replace(tzinfo=None)
+    assert codes(assess(summary(1, naive), PLENTY, DEFAULTS, NOW)) == ["backlog.old"]
+
+
 def test_the_hard_backlog_limit_blocks_and_may_be_overridden() -> None:
     rail = assess(summary(1000, NOW - timedelta(days=5)), PLENTY, DEFAULTS, NOW)
     assert rail.level is Level.BLOCK
