@@ -79,6 +79,8 @@ class ApplicantView(QWidget):
         row.addWidget(self.photo)
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setHorizontalSpacing(24)
         row.addLayout(self.form, 1)
         column.addLayout(row)
         column.addStretch(1)

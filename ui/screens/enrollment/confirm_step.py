@@ -16,8 +16,9 @@ from ui.screens.enrollment.page import StepPage
 from ui.widgets.common import StatusLine, paragraph, primary_button
 
 STATEMENT = (
-    "I &attest that the applicant checked these details and that I examined the original documents."
+    "The applicant checked these details, and I examined the original documents they showed."
 )
+SIDE_WIDTH = 380
 
 
 class ConfirmStep(StepPage):
@@ -39,12 +40,17 @@ class ConfirmStep(StepPage):
         self._window: ApplicantWindow | None = None
         row = QHBoxLayout()
         self.applicant = ApplicantView()
-        row.addWidget(self.applicant, 3)
-        side = QVBoxLayout()
+        self.applicant.setMinimumWidth(520)
+        row.addWidget(self.applicant, 1)
+        side_box = QWidget()
+        side_box.setFixedWidth(SIDE_WIDTH)
+        side = QVBoxLayout(side_box)
+        side.setContentsMargins(0, 0, 0, 0)
         self.second_screen_note = paragraph("")
         side.addWidget(self.second_screen_note)
-        self.attested = QCheckBox(STATEMENT.replace("&", "").replace("attest", "&attest", 1))
-        self.attested.setAccessibleName(STATEMENT.replace("&", ""))
+        side.addWidget(paragraph(STATEMENT))
+        self.attested = QCheckBox("I &attest to this")
+        self.attested.setAccessibleName("I attest: " + STATEMENT)
         self.attested.toggled.connect(lambda on: self.session.require_flow().set_attestation(on))
         side.addWidget(self.attested)
         side.addWidget(self.message("attested", self.attested))
@@ -55,7 +61,7 @@ class ConfirmStep(StepPage):
         self.status = StatusLine()
         side.addWidget(self.status)
         side.addStretch(1)
-        row.addLayout(side, 2)
+        row.addWidget(side_box, 0)
         self.body.addLayout(row)
         session.submit_failed.connect(self._on_session_submit_failed)
 

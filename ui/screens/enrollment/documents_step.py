@@ -55,11 +55,7 @@ class DocumentsStep(StepPage):
         left = QVBoxLayout()
         self.search = text_field("Search the document list", "type words, e.g. passport, bill")
         self.search.textEdited.connect(self._on_search_text_edited)
-        self.results = QListWidget()
-        self.results.setObjectName("documentResults")
-        self.results.setProperty("programData", True)
-        self.results.setAccessibleName("Matching documents")
-        self.results.setMinimumHeight(150)
+        self.results = self._results_list()
         self.results.itemActivated.connect(lambda _: self._on_add_button_clicked())
         left.addWidget(labelled("&Search documents", self.search))
         left.addWidget(self.results)
@@ -86,14 +82,31 @@ class DocumentsStep(StepPage):
         self.rows_box = QVBoxLayout()
         left.addLayout(self.rows_box)
 
-        self._build_scanner_and_caretaker(left)
+        left.addStretch(1)
         columns.addLayout(left, 3)
 
         self.meter = PointsMeter()
-        self.meter.setMinimumWidth(340)
-        self.meter.setMaximumWidth(420)
-        columns.addWidget(self.meter, 2, Qt.AlignmentFlag.AlignTop)
+        right = QVBoxLayout()
+        right.addWidget(self.meter)
+        self._build_scanner_and_caretaker(right)
+        right.addStretch(1)
+        holder = QWidget()
+        holder.setLayout(right)
+        holder.setMinimumWidth(360)
+        holder.setMaximumWidth(440)
+        columns.addWidget(holder, 2)
         self.body.addLayout(columns)
+
+    def _results_list(self) -> QListWidget:
+        results = QListWidget()
+        results.setObjectName("documentResults")
+        results.setProperty("programData", True)
+        results.setAccessibleName("Matching documents")
+        results.setMinimumHeight(150)
+        results.setMaximumHeight(190)
+        results.setWordWrap(True)
+        results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return results
 
     def _build_scanner_and_caretaker(self, left: QVBoxLayout) -> None:
         session = self.session

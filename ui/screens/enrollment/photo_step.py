@@ -16,16 +16,12 @@ from ui.widgets.camera_widget import CameraWidget
 from ui.widgets.common import paragraph
 from ui.workers.capture_worker import CaptureWorker
 
-KEPT_WIDTH = 96
+KEPT_WIDTH = 56
 
 
 class PhotoStep(StepPage):
     title = "Photo"
-    intro = (
-        "Ask the applicant to face the camera inside the oval. The photo is taken when the "
-        "picture is good; Capture (Space) takes it at once, Retake (R) starts over. "
-        "PageDown goes on once the photo is taken."
-    )
+    intro = ""  # the camera widget explains itself; every pixel goes to the preview
 
     def __init__(
         self,
@@ -41,14 +37,17 @@ class PhotoStep(StepPage):
         self.camera: CameraWidget | None = None
         self.photo_message = self.message("photo")
         self.body.addWidget(self.photo_message)
-        row = QHBoxLayout()
+        self.kept_row = QWidget()
+        row = QHBoxLayout(self.kept_row)
+        row.setContentsMargins(0, 0, 0, 0)
         self.kept_caption = paragraph("Photo on the application: none yet.")
         self.kept = QLabel()
         self.kept.setAccessibleName("Photo on the application")
         self.kept.setFixedWidth(KEPT_WIDTH)
         row.addWidget(self.kept)
         row.addWidget(self.kept_caption, 1)
-        self.body.addLayout(row)
+        self.body.addWidget(self.kept_row)
+        self.kept_row.setVisible(False)
         self._kept_jpeg: bytes | None = None
         self._running = False
         # Restarting the camera (coming back to this step) resets the widget's own photo;
@@ -62,7 +61,6 @@ class PhotoStep(StepPage):
         self.shutdown()
         self._worker = self._services.make_capture_worker(capture_spec(program.photo))
         self.camera = CameraWidget(self._worker, fallback=self._services.camera_fallback)
-        self.camera.setMinimumHeight(420)
         self.camera.photo_captured.connect(self._on_camera_photo_captured)
         self.camera.photo_discarded.connect(self._on_camera_photo_discarded)
         # Connected after the widget's own slot, so this runs once the widget has restarted.
@@ -83,6 +81,7 @@ class PhotoStep(StepPage):
 
     def _on_worker_cameras_listed(self, _cameras: object) -> None:
         self._restarting = False
+        self._sync_kept_row()
 
     def _on_camera_photo_discarded(self) -> None:
         if self._restarting:
@@ -124,8 +123,16 @@ class PhotoStep(StepPage):
                 self.kept.setPixmap(
                     pixmap.scaledToWidth(KEPT_WIDTH, Qt.TransformationMode.SmoothTransformation)
                 )
-                self.kept_caption.setText("Photo on the application. Capture again to replace it.")
+                self.kept_caption.setText(
+                    "Photo on the application (kept). Capture again to replace it."
+                )
+        self._sync_kept_row()
         return super().show_state(state)
+
+    def _sync_kept_row(self) -> None:
+        # Only needed when the camera's own thumbnail was reset (coming back to this step).
+        widget_photo = None if self.camera is None else self.camera.photo
+        self.kept_row.setVisible(self._kept_jpeg is not None and widget_photo is None)
 
     def clear(self) -> None:
         super().clear()

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from kiosk.enrollment import FlowState
 from ui.enrollment.session import EnrollmentSession, ReceiptImages
 from ui.screens.enrollment.page import StepPage
+from ui.screens.enrollment.type_step import language_label
 from ui.widgets.common import StatusLine, button, heading, paragraph, primary_button
 
 RECEIPT_WIDTH = 420
+BUTTON_WIDTH = 320
 
 
 class ReceiptStep(StepPage):
@@ -44,6 +46,7 @@ class ReceiptStep(StepPage):
         self.new_button = button("Ne&w application")
         self.done_button = button("&Finish")
         for b in (self.print_button, self.save_button, self.new_button, self.done_button):
+            b.setMaximumWidth(BUTTON_WIDTH)
             left.addWidget(b)
             b.setEnabled(b in (self.new_button, self.done_button))
         self.status = StatusLine()
@@ -77,7 +80,7 @@ class ReceiptStep(StepPage):
         self.receipt.setPixmap(
             pixmap.scaledToWidth(RECEIPT_WIDTH, Qt.TransformationMode.SmoothTransformation)
         )
-        self.language_note.setText(f"Receipt language: {images.locale}")
+        self.language_note.setText(f"Receipt language: {language_label(images.locale)}")
         self.print_button.setEnabled(True)
         self.save_button.setEnabled(True)
         self.print_button.setFocus()

@@ -7,7 +7,7 @@ scan holds a person's details and must not linger on screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kiosk.enrollment import ScanConflict, ScanOutcome
@@ -68,7 +68,7 @@ class ScannerBox(QWidget):
             "Click here, then scan the passport's zone or the licence barcode"
         )
         self.input.setTabChangesFocus(True)
-        self.input.setFixedHeight(72)
+        self.input.setFixedHeight(60)
         self.input.textChanged.connect(self._on_input_text_changed)
         self.document = QComboBox()
         self.document.setAccessibleName("Which document was scanned")
@@ -76,16 +76,21 @@ class ScannerBox(QWidget):
         self.read_button = button("&Read scan" if mnemonics else "Read scan")
         self.read_button.clicked.connect(self._on_read_button_clicked)
         label = "S&canner (passport zone or licence barcode)"
-        column.addWidget(labelled(label if mnemonics else label.replace("&", ""), self.input))
-        row = QHBoxLayout()
+        entry = QWidget()
+        entry_row = QHBoxLayout(entry)
+        entry_row.setContentsMargins(0, 0, 0, 0)
+        entry_row.addWidget(self.input, 1)
+        entry_row.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignTop)
+        column.addWidget(
+            labelled(label if mnemonics else label.replace("&", ""), entry, buddy=self.input)
+        )
         if choose_document:
+            row = QHBoxLayout()
             row.addWidget(QLabel("Scanned document:"))
             row.addWidget(self.document, 1)
+            column.addLayout(row)
         else:
             self.document.setVisible(False)
-            row.addStretch(1)
-        row.addWidget(self.read_button)
-        column.addLayout(row)
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setObjectName("scanResult")
@@ -98,7 +103,7 @@ class ScannerBox(QWidget):
     def set_documents(self, choices: list[tuple[str, str]]) -> None:
         current = self.document.currentData()
         self.document.clear()
-        self.document.addItem("Not one of the documents added", None)
+        self.document.addItem("Not yet added", None)
         for doc_id, name in choices:
             self.document.addItem(name, doc_id)
         index = self.document.findData(current)

@@ -57,6 +57,7 @@ class EnrollmentScreen(QWidget):
         self.setStyleSheet(load_enrollment_style())
         self.session = session
         self._shown_step: Step | None = None
+        self._current_step = Step.TYPE
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 12, 24, 12)
         layout.setSpacing(8)
@@ -73,15 +74,20 @@ class EnrollmentScreen(QWidget):
             Step.CONFIRM: ConfirmStep(session, use_second_screen=services.use_second_screen),
             Step.RECEIPT: ReceiptStep(session),
         }
+        # One scroll area per page: a stack sizes itself to its largest page, so a shared
+        # scroll area would scroll short steps as far as the longest one.
         self.stack = QStackedWidget()
-        for page in self.pages.values():
-            self.stack.addWidget(page)
-        self.scroller = QScrollArea()
-        self.scroller.setObjectName("stepScroll")
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setWidget(self.stack)
-        layout.addWidget(self.scroller, 1)
+        self.scrollers: dict[Step, QScrollArea] = {}
+        for step, page in self.pages.items():
+            scroller = QScrollArea()
+            scroller.setObjectName("stepScroll")
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QFrame.Shape.NoFrame)
+            scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroller.setWidget(page)
+            self.scrollers[step] = scroller
+            self.stack.addWidget(scroller)
+        layout.addWidget(self.stack, 1)
 
         self.status = StatusLine()
         layout.addWidget(self.status)
@@ -135,9 +141,7 @@ class EnrollmentScreen(QWidget):
 
     @property
     def current_page(self) -> StepPage:
-        page = self.stack.currentWidget()
-        assert isinstance(page, StepPage)
-        return page
+        return self.pages[self._current_step]
 
     # --- intents -----------------------------------------------------------------------------
 
@@ -233,8 +237,9 @@ class EnrollmentScreen(QWidget):
             if self._shown_step is not None:
                 self.pages[self._shown_step].left()
             self._shown_step = state.step
-            self.stack.setCurrentWidget(page)
-            self.scroller.verticalScrollBar().setValue(0)
+            self._current_step = state.step
+            self.stack.setCurrentWidget(self.scrollers[state.step])
+            self.scrollers[state.step].verticalScrollBar().setValue(0)
             if self.isVisible():
                 page.entered()
                 page.focus_first()
@@ -259,8 +264,9 @@ class EnrollmentScreen(QWidget):
                 return
 
     def _on_app_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and self.stack.isAncestorOf(new):
-            self.scroller.ensureWidgetVisible(new, 40, 60)
+        scroller = self.scrollers[self._current_step]
+        if new is not None and scroller.isAncestorOf(new):
+            scroller.ensureWidgetVisible(new, 40, 60)
 
     def _clear_entry_pages(self) -> None:
         for step, page in self.pages.items():
@@ -274,7 +280,8 @@ class EnrollmentScreen(QWidget):
             page.clear()
         self._shown_step = None
         self.status.clear_status()
-        self.stack.setCurrentWidget(self.pages[Step.TYPE])
+        self._current_step = Step.TYPE
+        self.stack.setCurrentWidget(self.scrollers[Step.TYPE])
 
     # --- visibility: the lock screen, Home, sign-out -----------------------------------------
 

@@ -40,7 +40,8 @@ class StepIndicator(QWidget):
     def show_state(self, state: FlowState) -> None:
         for step, b in self.buttons.items():
             current = step is state.step
-            state_name = "current" if current else ("done" if step in state.visited else "todo")
+            done = step in state.visited or state.receipt is not None
+            state_name = "current" if current else ("done" if done else "todo")
             b.setProperty("stepState", state_name)
             b.setEnabled(current or step in state.reachable)
             b.setAccessibleName(

@@ -71,10 +71,12 @@ class TypeStep(StepPage):
             edit.textEdited.connect(self._on_languages_edited)
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
+        self.first_other_box = labelled("Other language, &as written", self.first_other)
+        self.second_other_box = labelled("Second other language, as wr&itten", self.second_other)
         grid.addWidget(labelled("&First preferred language", self.first), 0, 0)
-        grid.addWidget(labelled("Other language, &as written", self.first_other), 0, 1)
+        grid.addWidget(self.first_other_box, 0, 1)
         grid.addWidget(labelled("Second lan&guage (optional)", self.second), 1, 0)
-        grid.addWidget(labelled("Second other language, as wr&itten", self.second_other), 1, 1)
+        grid.addWidget(self.second_other_box, 1, 1)
         grid.setColumnStretch(2, 1)
         self.body.addLayout(grid)
         self.languages_message = self.message("languages", self.first)
@@ -110,8 +112,11 @@ class TypeStep(StepPage):
         self.session.require_flow().set_languages(choices)
 
     def _sync_other_fields(self) -> None:
-        for combo, other in ((self.first, self.first_other), (self.second, self.second_other)):
-            other.setEnabled(combo.currentData() == OTHER)
+        for combo, box in (
+            (self.first, self.first_other_box),
+            (self.second, self.second_other_box),
+        ):
+            box.setVisible(combo.currentData() == OTHER)
 
     # --- rendering ---
 
