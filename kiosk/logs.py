@@ -32,6 +32,8 @@ MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
 REDACTED = "<redacted>"
 ROOT_LOGGER = "kiosk"
+HANDLER_NAME = "kiosk.logs"
+_DONE = "kiosk_redacted"
 # Each subsystem logs as `kiosk.<module or package>` (`kiosk.ui.*` for the GUI; a test keeps it
 # that way), so the level set on `kiosk` reaches all of them.
 QUIET_THIRD_PARTY = ("httpx", "httpcore", "uvicorn", "PIL", "asyncio")
@@ -117,6 +119,9 @@ class RedactingFilter(logging.Filter):
         self.data_dirs = tuple(sorted(roots))
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, _DONE, False):  # several handlers share a record: clean it once
+            return True
+        setattr(record, _DONE, True)
         record.msg = self.render(record)
         record.args = None
         if record.exc_info and record.exc_info[1] is not None:
@@ -168,6 +173,8 @@ class LoggingSetup:
 
     handlers: list[logging.Handler]
     log_file: Path | None
+    redact: RedactingFilter
+    guarded: list[logging.Handler] = field(default_factory=list)
     previous_levels: dict[str, int] = field(default_factory=dict)
 
     def close(self) -> None:
@@ -175,19 +182,46 @@ class LoggingSetup:
         for handler in self.handlers:
             root.removeHandler(handler)
             handler.close()
-        self.handlers = []
+        for handler in self.guarded:
+            handler.removeFilter(self.redact)
+        self.handlers, self.guarded = [], []
         for name, level in self.previous_levels.items():
             logging.getLogger(name).setLevel(level)
         self.previous_levels = {}
 
 
-def _remove_previous() -> None:
-    """Handlers an earlier call installed (they carry our filter) make way for the new ones."""
-    root = logging.getLogger()
+def _remove_previous(root: logging.Logger) -> None:
+    """An earlier call's handlers make way for the new ones; its filter leaves foreign ones."""
     for handler in list(root.handlers):
-        if any(isinstance(f, RedactingFilter) for f in handler.filters):
+        if handler.get_name() == HANDLER_NAME:
             root.removeHandler(handler)
             handler.close()
+            continue
+        for old in [f for f in handler.filters if isinstance(f, RedactingFilter)]:
+            handler.removeFilter(old)
+
+
+def _make_handlers(
+    log_dir: Path | None, console: bool
+) -> tuple[list[logging.Handler], OSError | None]:
+    handlers: list[logging.Handler] = []
+    problem = None
+    if log_dir is not None:
+        try:
+            log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            handlers.append(
+                PrivateRotatingFileHandler(
+                    log_dir / LOG_FILENAME,
+                    maxBytes=MAX_BYTES,
+                    backupCount=BACKUP_COUNT,
+                    encoding="utf-8",
+                )
+            )
+        except OSError as error:
+            problem = error
+    if console or not handlers:
+        handlers.append(logging.StreamHandler(sys.stderr))
+    return handlers, problem
 
 
 def configure_logging(
@@ -201,35 +235,29 @@ def configure_logging(
 
     With `log_dir` (normally `<data_dir>/logs`) records go to `kiosk.log` there, rotated at
     1 MB with 5 old files kept. Paths under `data_dir` (default: the parent of `log_dir`) may
-    appear in messages. Calling it again replaces the previous setup. If the folder cannot be
-    written, logging continues on stderr and says so, rather than stopping the kiosk.
+    appear in messages. Handlers someone else put on the root logger get the redaction filter
+    too. Calling it again replaces the previous setup. If the folder cannot be written, logging
+    continues on stderr and says so, rather than stopping the kiosk.
     """
-    _remove_previous()
+    root = logging.getLogger()
+    _remove_previous(root)
     number, understood = _level(level)
-    safe_root = data_dir or (log_dir.parent if log_dir is not None else None)
-    redact = RedactingFilter(safe_root)
+    redact = RedactingFilter(data_dir or (log_dir.parent if log_dir is not None else None))
     formatter = logging.Formatter(FORMAT, datefmt="%Y-%m-%dT%H:%M:%SZ")
     formatter.converter = time.gmtime
-    handlers: list[logging.Handler] = []
-    log_file = None
-    problem = None
-    if log_dir is not None:
-        try:
-            log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-            log_file = log_dir / LOG_FILENAME
-            handlers.append(
-                PrivateRotatingFileHandler(
-                    log_file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-                )
-            )
-        except OSError as error:
-            log_file, problem = None, error
-    if console or not handlers:
-        handlers.append(logging.StreamHandler(sys.stderr))
-    root = logging.getLogger()
+    handlers, problem = _make_handlers(log_dir, console)
     names = ["", ROOT_LOGGER, *QUIET_THIRD_PARTY]
-    setup = LoggingSetup(handlers, log_file, {n: logging.getLogger(n).level for n in names})
+    setup = LoggingSetup(
+        handlers,
+        log_dir / LOG_FILENAME if log_dir is not None and problem is None else None,
+        redact,
+        guarded=list(root.handlers),
+        previous_levels={n: logging.getLogger(n).level for n in names},
+    )
+    for handler in setup.guarded:
+        handler.addFilter(redact)
     for handler in handlers:
+        handler.set_name(HANDLER_NAME)
         handler.addFilter(redact)
         handler.setFormatter(formatter)
         root.addHandler(handler)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import io
 import logging
 import stat
 from collections.abc import Callable, Iterator
@@ -91,6 +92,23 @@ def test_configuring_again_replaces_the_earlier_handlers(
     logging.getLogger("kiosk.ui").warning("once")
     assert "once" not in _text(tmp_path / "one")
     assert "once" in _text(tmp_path / "two")
+
+
+def test_handlers_installed_before_are_filtered_too_until_closed(
+    tmp_path: Path, configure: Configure
+) -> None:
+    seen = io.StringIO()
+    foreign = logging.StreamHandler(seen)
+    root = logging.getLogger()
+    root.addHandler(foreign)
+    try:
+        setup = configure(tmp_path / "logs", console=False)
+        logging.getLogger("kiosk.ui").warning("saved %s", "Núñez")
+        setup.close()
+        logging.getLogger("kiosk.ui").warning("after %s", "close")
+    finally:
+        root.removeHandler(foreign)
+    assert seen.getvalue() == "saved <redacted>\nafter close\n"
 
 
 def test_levels_kiosk_as_asked_third_parties_at_warning(
