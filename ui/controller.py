@@ -84,6 +84,11 @@ class KioskController(QObject):
 
         return failed
 
+    @property
+    def session(self) -> Session | None:
+        """The signed-in session (lives on the vault thread: use it only inside worker jobs)."""
+        return self._session
+
     def _require_session(self) -> Session:
         if self._session is None:
             raise RuntimeError("no one is signed in")

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 
 from kiosk.config import Settings
 from kiosk.staff import Role, StaffMember
+from ui.appointments_controller import AppointmentsController
 from ui.controller import KioskController
 from ui.enrollment.services import EnrollmentServices
 from ui.enrollment.wiring import Enrollment
 from ui.idle import IdleWatcher
+from ui.screens.appointments import AppointmentsScreen
 from ui.screens.change_password import ChangePasswordDialog
 from ui.screens.home import HomeScreen
 from ui.screens.login import LoginScreen
@@ -78,11 +80,16 @@ class MainWindow(QMainWindow):
         self.staff = StaffScreen()
         self.settings_screen = SettingsScreen()
         self.outbox = OutboxScreen()
+        self.appointments = AppointmentsScreen()
+        self.appointments_controller = AppointmentsController(
+            lambda: controller.session, controller.worker, parent=self
+        )
         self.enrollment = Enrollment(controller, enrollment or EnrollmentServices())
         self.home.enrollment_area.addWidget(self.enrollment.drafts_panel)
         for screen in (
             self.enrollment.screen,
             self.outbox,
+            self.appointments,
             self.setup,
             self.login,
             self.lock_screen,
@@ -108,6 +115,7 @@ class MainWindow(QMainWindow):
         row.addStretch(1)
         self.nav_home = button("&Home")
         self.nav_outbox = button("Out&box")
+        self.nav_appointments = button("Chec&k-in")
         self.nav_staff = button("S&taff")
         self.nav_settings = button("Setti&ngs")
         self.user_label = QLabel()
@@ -116,6 +124,7 @@ class MainWindow(QMainWindow):
         self.sign_out_button = button("Sign &out")
         for widget in (
             self.nav_home,
+            self.nav_appointments,
             self.nav_outbox,
             self.nav_staff,
             self.nav_settings,
@@ -124,7 +133,13 @@ class MainWindow(QMainWindow):
             self.sign_out_button,
         ):
             row.addWidget(widget)
-        for nav in (self.nav_home, self.nav_outbox, self.nav_staff, self.nav_settings):
+        for nav in (
+            self.nav_home,
+            self.nav_appointments,
+            self.nav_outbox,
+            self.nav_staff,
+            self.nav_settings,
+        ):
             nav.setCheckable(True)
             nav.setObjectName("nav")
         bar.setVisible(False)
@@ -147,6 +162,7 @@ class MainWindow(QMainWindow):
         self.outbox.sync_requested.connect(c.wake_delivery)
         self.outbox.export_requested.connect(c.export_to)
         self.outbox.resend_requested.connect(c.resend)
+        self._connect_appointments()
         c.staff_loaded.connect(self.staff.show_members)
         c.settings_loaded.connect(self._on_controller_settings_loaded)
         c.action_succeeded.connect(self._on_controller_action_succeeded)
@@ -158,6 +174,7 @@ class MainWindow(QMainWindow):
         self.settings_screen.save_requested.connect(lambda changes: c.save_settings(**changes))
         self.nav_home.clicked.connect(self.show_home)
         self.nav_outbox.clicked.connect(self.show_outbox)
+        self.nav_appointments.clicked.connect(self.show_appointments)
         self.nav_staff.clicked.connect(self.show_staff)
         self.nav_settings.clicked.connect(self.show_settings)
         self.home.change_password_requested.connect(lambda: self._ask_new_password(required=False))
@@ -190,6 +207,7 @@ class MainWindow(QMainWindow):
         for nav, target in (
             (self.nav_home, self.home),
             (self.nav_outbox, self.outbox),
+            (self.nav_appointments, self.appointments),
             (self.nav_staff, self.staff),
             (self.nav_settings, self.settings_screen),
         ):
@@ -206,6 +224,27 @@ class MainWindow(QMainWindow):
             self._show(self.enrollment.screen)  # one applicant at a time: continue it
         else:
             self.enrollment.session.start_new()
+
+    def _connect_appointments(self) -> None:
+        a, screen = self.appointments_controller, self.appointments
+        a.day_loaded.connect(screen.show_day)
+        a.queue_loaded.connect(screen.show_queue)
+        a.ticket_taken.connect(screen.show_ticket)
+        a.list_imported.connect(screen.show_import)
+        a.action_failed.connect(screen.status.show_error)
+        screen.search_changed.connect(a.search)
+        screen.check_in_requested.connect(a.check_in)
+        screen.no_show_requested.connect(a.mark_no_show)
+        screen.import_requested.connect(a.import_file)
+        screen.fetch_requested.connect(a.fetch_today)
+        screen.ticket_requested.connect(a.take_ticket)
+        screen.call_next_requested.connect(a.call_next)
+        screen.served_requested.connect(a.mark_served)
+        screen.left_requested.connect(a.mark_left)
+
+    def show_appointments(self) -> None:
+        self._show(self.appointments)
+        self.appointments_controller.refresh()
 
     def show_outbox(self) -> None:
         self.outbox.show_delivery(self.controller.delivery_status)
@@ -245,6 +284,7 @@ class MainWindow(QMainWindow):
         self.nav_settings.setVisible(member.role.at_least(Role.SUPERVISOR))
         self.staff.set_viewer(member)
         self.outbox.set_viewer(member)
+        self.appointments.set_viewer(member)
         self.home.show_member(member, settings)
 
     def _on_controller_sign_in_failed(self, message: str) -> None:
@@ -282,6 +322,7 @@ class MainWindow(QMainWindow):
             self.controller.refresh_summary()
 
     def _on_controller_signed_out(self) -> None:
+        self.appointments.clear()
         self.enrollment.screen.leave()
         self.idle.stop()
         self.top_bar.setVisible(False)
@@ -342,5 +383,6 @@ class MainWindow(QMainWindow):
             return
         self.idle.shutdown()
         self.enrollment.shutdown()
+        self.appointments_controller.stop()
         self.controller.shutdown()
         super().closeEvent(event)
