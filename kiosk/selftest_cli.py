@@ -18,8 +18,9 @@ def register(subparsers: Any) -> None:
         help="offscreen smoke test of this installation (throw-away vault, synthetic data)",
         description=(
             "Create a throw-away vault, check the rules, the synthetic camera and face "
-            "detectors, barcodes, sealing and the vault round trip, and (with the GUI) render "
-            "the main window offscreen. Exit status 0 only when every check passes."
+            "detectors, barcodes, the OCR (when installed), sealing and the vault round trip, "
+            "and (with the GUI) render the main window offscreen. Nothing touches the real "
+            "vault. Exit status 0 only when every check passes."
         ),
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
