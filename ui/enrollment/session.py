@@ -10,9 +10,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.capture.sources import Frame
 from kiosk.enrollment import (
     ApplicationIncomplete,
     DraftInfo,
@@ -95,9 +98,11 @@ class EnrollmentSession(QObject):
         controller: KioskController,
         jobs: JobWorker,
         load_program: Callable[[str], Program],
+        read_image: Callable[[Frame, date], ReadResult],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._read_image = read_image
         self._controller = controller
         self._jobs = jobs
         self._load_program = load_program
@@ -314,6 +319,25 @@ class EnrollmentSession(QObject):
 
         self._jobs.submit(lambda: read_text(text, today=today), done, failed)
 
+    def scan_image(self, frame: Frame, document_id: str | None) -> None:
+        """A camera frame of a document, read on the job thread; the frame is then dropped."""
+        flow = self.require_flow()
+        today = self._controller.clock().astimezone().date()
+        reader = self._read_image
+        pixels = np.array(frame, copy=True)  # the camera reuses its buffers
+
+        def done(reading: ReadResult) -> None:
+            if self._flow is not flow or not flow.state.is_open:
+                return
+            if reading.kind is None:
+                self.scan_failed.emit(NOTHING_ON_CAMERA)
+                return
+            self.scan_finished.emit(flow.apply_scan(reading, document_id=document_id))
+
+        self._jobs.submit(
+            lambda: reader(pixels, today), done, lambda e: self.scan_failed.emit(message_for(e))
+        )
+
     def render_card(self) -> None:
         state, program = self.state, self.program
         fields = None if state is None else card_fields(state, program)
@@ -362,6 +386,10 @@ class EnrollmentSession(QObject):
         self._jobs.submit(job, done)
 
 
+NOTHING_ON_CAMERA = (
+    "Nothing readable: hold the licence barcode or the passport's zone flat and close to the "
+    "camera, away from glare, then read again."
+)
 NOT_A_DOCUMENT = (
     "That scan is not a passport or ID card zone (MRZ) or a licence barcode. "
     "Scan again, or type the details."

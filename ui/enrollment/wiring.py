@@ -19,7 +19,9 @@ class Enrollment:
     def __init__(self, controller: KioskController, services: EnrollmentServices) -> None:
         self.controller = controller
         self.jobs = JobWorker("enrollment-jobs")
-        self.session = EnrollmentSession(controller, self.jobs, services.load_program)
+        self.session = EnrollmentSession(
+            controller, self.jobs, services.load_program, services.read_document_image
+        )
         self.screen = EnrollmentScreen(self.session, services)
         self.drafts_panel = DraftsPanel()
         self.drafts_panel.resume_requested.connect(self.session.resume)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,11 @@ from pytestqt.qtbot import QtBot
 from kiosk.capture.choices import demo_choice
 from kiosk.capture.faces import make_detector
 from kiosk.capture.photo import PhotoSpec
+from kiosk.capture.sources import Frame
 from kiosk.intake.demo import DemoIntake
+from kiosk.reading.models import ReadResult
+from kiosk.reading.reader import NOTHING_READ
+from kiosk.reading.wedge import read_text
 from kiosk.vault import KdfParams
 from tests.unit.conftest import FakeClock
 from ui.app import load_stylesheet, make_demo_vault
@@ -37,8 +42,24 @@ def test_services() -> EnrollmentServices:
         return CaptureWorker(make_detector, spec=spec, camera_lister=list, auto_capture=False)
 
     return EnrollmentServices(
-        make_capture_worker=worker, camera_fallback=(demo_choice(),), use_second_screen=False
+        make_capture_worker=worker,
+        camera_fallback=(demo_choice(),),
+        use_second_screen=False,
+        read_document_image=FakeDocumentReader(),
     )
+
+
+class FakeDocumentReader:
+    """Stands in for OCR (seconds per frame): the demo camera shows a face, not a passport, so
+    the test says what the frame would hold and checks the frame was a real camera frame."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.frames: list[tuple[int, ...]] = []
+
+    def __call__(self, frame: Frame, today: date) -> ReadResult:
+        self.frames.append(tuple(frame.shape))
+        return read_text(self.text, today=today) if self.text else NOTHING_READ
 
 
 class EnrollHarness:

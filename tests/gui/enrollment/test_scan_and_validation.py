@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.enrollment import Step
-from tests.gui.enrollment.conftest import TIMEOUT, EnrollHarness
+from tests.gui.enrollment.conftest import TIMEOUT, EnrollHarness, FakeDocumentReader
 from tests.gui.enrollment.filling import fill_to, fill_type, next_step
 from ui.screens.enrollment.details_step import DetailsStep
 from ui.screens.enrollment.documents_step import DocumentsStep
@@ -108,3 +108,25 @@ def test_next_shows_each_problem_beside_its_field_and_keeps_the_text(
     kiosk.type_into(page.edits["dob"], "1990-07-04")
     dob = next(m for m in page.messages if m.field_name == "dob")
     assert not dob.isVisibleTo(page)
+
+
+def test_reading_a_document_with_the_camera_fills_and_stops_the_camera(
+    kiosk: EnrollHarness, qtbot: QtBot
+) -> None:
+    kiosk.start()
+    fill_to(kiosk, Step.DOCUMENTS)
+    page = kiosk.screen.pages[Step.DOCUMENTS]
+    assert isinstance(page, DocumentsStep)
+    reader = kiosk.window.enrollment.session._read_image
+    assert isinstance(reader, FakeDocumentReader)
+    reader.text = MRZ
+    page.camera_button.click()
+    dialog = page.camera_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.read_button.isEnabled, timeout=TIMEOUT)
+    session = kiosk.window.enrollment.session
+    with qtbot.waitSignal(session.scan_finished, timeout=TIMEOUT):
+        dialog.read_button.click()
+    assert page.camera_dialog is None  # closed, its camera joined
+    assert reader.frames and reader.frames[0][2] == 3  # a whole BGR frame, in memory only
+    assert "Differs from what was typed" in page.scanner.result.text()

@@ -44,6 +44,7 @@ class AddressSection(QWidget):
         for kind, text in KIND_LABELS.items():
             self.kind.addItem(text, kind.value)
         self.kind.activated.connect(self._on_kind_activated)
+        self.kind.setMaximumWidth(520)
         self.kind_message = make_message("address_kind", self.kind)
         column.addWidget(labelled("Card &shows", self.kind, self.kind_message))
 

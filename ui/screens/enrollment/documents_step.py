@@ -14,8 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.capture.sources import Frame
 from kiosk.enrollment import DocumentChoice, DocumentOwner, FlowState, ScanOutcome
+from ui.enrollment.services import EnrollmentServices
 from ui.enrollment.session import EnrollmentSession
+from ui.screens.enrollment.document_camera import DocumentCameraDialog
 from ui.screens.enrollment.document_row import DocumentRow
 from ui.screens.enrollment.fields import FieldMessage, labelled, set_checked, text_field
 from ui.screens.enrollment.page import StepPage
@@ -46,8 +49,15 @@ class DocumentsStep(StepPage):
         "what the rules need. Nothing is copied: the kiosk keeps no scans of documents."
     )
 
-    def __init__(self, session: EnrollmentSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: EnrollmentSession,
+        services: EnrollmentServices,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(session, parent)
+        self._services = services
+        self.camera_dialog: DocumentCameraDialog | None = None
         self._rows: dict[tuple[str, DocumentOwner], DocumentRow] = {}
         self._names: dict[str, str] = {}
         columns = QHBoxLayout()
@@ -115,6 +125,9 @@ class DocumentsStep(StepPage):
         session.scan_finished.connect(self._on_session_scan_finished)
         session.scan_failed.connect(self._on_session_scan_failed)
         left.addWidget(self.scanner)
+        self.camera_button = button("Read with ca&mera…")
+        self.camera_button.clicked.connect(self._on_camera_button_clicked)
+        left.addWidget(self.camera_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         left.addWidget(heading("Caretaker", 2))
         self.caretaker_note = paragraph("")
@@ -167,6 +180,24 @@ class DocumentsStep(StepPage):
     def _on_row_removed(self, doc_id: str, owner: DocumentOwner) -> None:
         self.session.require_flow().remove_document(doc_id, owner=owner)
         self.search.setFocus()
+
+    def _on_camera_button_clicked(self) -> None:
+        dialog = DocumentCameraDialog(self._services, self)
+        self.camera_dialog = dialog
+        dialog.frame_chosen.connect(self._on_camera_dialog_frame_chosen)
+        dialog.finished.connect(self._on_camera_dialog_finished)
+        dialog.open()
+        dialog.start()
+
+    def _on_camera_dialog_frame_chosen(self, frame: Frame) -> None:
+        self.scanner.show_result("Reading…", error=False)
+        document = self.scanner.document.currentData()
+        self.session.scan_image(frame, document if isinstance(document, str) else None)
+
+    def _on_camera_dialog_finished(self, _result: int) -> None:
+        dialog, self.camera_dialog = self.camera_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
 
     def _on_scanner_text_scanned(self, text: str, document_id: object) -> None:
         self.session.scan_text(text, document_id if isinstance(document_id, str) else None)

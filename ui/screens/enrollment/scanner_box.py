@@ -92,6 +92,7 @@ class ScannerBox(QWidget):
         else:
             self.document.setVisible(False)
         self.result = QLabel()
+        self.result.setVisible(False)
         self.result.setWordWrap(True)
         self.result.setObjectName("scanResult")
         column.addWidget(self.result)
@@ -119,9 +120,11 @@ class ScannerBox(QWidget):
         self.input.clear()
         if text.strip():
             self.result.setText("Reading…")
+            self.result.setVisible(True)
             self.text_scanned.emit(text, self.document.currentData())
 
     def show_result(self, text: str, *, error: bool) -> None:
+        self.result.setVisible(True)
         self.result.setText(("⚠ " if error else "✓ ") + text)
         self.result.setProperty("kind", "error" if error else "success")
         self.result.style().unpolish(self.result)
@@ -131,4 +134,5 @@ class ScannerBox(QWidget):
         self._timer.stop()
         self.input.clear()
         self.result.clear()
+        self.result.setVisible(False)
         self.document.clear()

@@ -68,7 +68,7 @@ class EnrollmentScreen(QWidget):
         self.pages: dict[Step, StepPage] = {
             Step.TYPE: TypeStep(session),
             Step.DETAILS: DetailsStep(session),
-            Step.DOCUMENTS: DocumentsStep(session),
+            Step.DOCUMENTS: DocumentsStep(session, services),
             Step.PHOTO: PhotoStep(session, services),
             Step.REVIEW: ReviewStep(session),
             Step.CONFIRM: ConfirmStep(session, use_second_screen=services.use_second_screen),
@@ -89,13 +89,28 @@ class EnrollmentScreen(QWidget):
             self.stack.addWidget(scroller)
         layout.addWidget(self.stack, 1)
 
+        self._build_nav(layout)
+        self._shortcuts()
+
+        session.state_changed.connect(self._on_session_state_changed)
+        session.flow_started.connect(self._on_session_flow_started)
+        session.draft_failed.connect(self.status.show_error)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_app_focus_changed)
+
+    def _build_nav(self, layout: QVBoxLayout) -> None:
         self.status = StatusLine()
         layout.addWidget(self.status)
         nav = QHBoxLayout()
         self.cancel_button = button("Cancel application…")
-        self.back_button = button("← Bac&k")
+        # No mnemonic: the top bar holds B and K; Esc and PageUp go back.
+        self.back_button = button("← Back")
+        self.back_button.setToolTip("Esc or PageUp")
+        self.next_button_tip = "Enter or PageDown"
         self.next_button = primary_button("Ne&xt →")
         self.next_button.setDefault(False)
+        self.next_button.setToolTip(self.next_button_tip)
         nav.addWidget(self.cancel_button)
         nav.addStretch(1)
         nav.addWidget(self.back_button)
@@ -106,14 +121,6 @@ class EnrollmentScreen(QWidget):
         self.next_button.clicked.connect(self.go_next)
         self.receipt.finished.connect(self._on_receipt_finished)
         self.receipt.another_requested.connect(self._on_receipt_another_requested)
-        self._shortcuts()
-
-        session.state_changed.connect(self._on_session_state_changed)
-        session.flow_started.connect(self._on_session_flow_started)
-        session.draft_failed.connect(self.status.show_error)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._on_app_focus_changed)
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
