@@ -3,7 +3,10 @@ section, and the live points meter with the engine's suggestions."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +21,7 @@ from kiosk.capture.sources import Frame
 from kiosk.enrollment import DocumentChoice, DocumentOwner, FlowState, ScanOutcome
 from ui.enrollment.services import EnrollmentServices
 from ui.enrollment.session import EnrollmentSession
+from ui.screens.enrollment.agency_section import AgencySection
 from ui.screens.enrollment.document_camera import DocumentCameraDialog
 from ui.screens.enrollment.document_row import DocumentRow
 from ui.screens.enrollment.fields import FieldMessage, labelled, set_checked, text_field
@@ -25,6 +29,25 @@ from ui.screens.enrollment.page import StepPage
 from ui.screens.enrollment.points_meter import PointsMeter
 from ui.screens.enrollment.scanner_box import ScannerBox, describe_outcome
 from ui.widgets.common import button, heading, paragraph
+
+
+class EnterAdds(QObject):
+    """Enter/Return on the watched widgets calls `add` and stops there."""
+
+    def __init__(self, add: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._add = add
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers()
+        ):
+            self._add()
+            return True
+        return False
 
 
 def choice_text(choice: DocumentChoice) -> str:
@@ -66,7 +89,11 @@ class DocumentsStep(StepPage):
         self.search = text_field("Search the document list", "type words, e.g. passport, bill")
         self.search.textEdited.connect(self._on_search_text_edited)
         self.results = self._results_list()
-        self.results.itemActivated.connect(lambda _: self._on_add_button_clicked())
+        # Enter in the search or the list adds the highlighted document (not Next).
+        self._enter_adds = EnterAdds(self._on_add_button_clicked, self)
+        for widget in (self.search, self.results):
+            widget.installEventFilter(self._enter_adds)
+        self.results.itemDoubleClicked.connect(lambda _: self._on_add_button_clicked())
         left.addWidget(labelled("&Search documents", self.search))
         left.addWidget(self.results)
         add_row = QHBoxLayout()
@@ -142,6 +169,10 @@ class DocumentsStep(StepPage):
         )
         left.addWidget(self.caretaker)
         left.addWidget(self.attestation)
+        self.agencies = AgencySection(
+            lambda ids: self.session.require_flow().set_agency_verifications(ids)
+        )
+        left.addWidget(self.agencies)
 
     # --- intents ---
 
@@ -254,6 +285,7 @@ class DocumentsStep(StepPage):
         self.caretaker.setEnabled(not state.caretaker_required)
         self.attestation.setVisible(state.caretaker_section)
         set_checked(self.attestation, state.application.caretaker_attestation)
+        self.agencies.show_state(state, program)
         below = program.age.caretaker_below
         self.caretaker_note.setText(
             f"Applicants aged {program.age.minimum} to {below - 1} apply with a caretaker."
@@ -287,6 +319,7 @@ class DocumentsStep(StepPage):
         self.meter.clear()
         set_checked(self.caretaker, False)
         set_checked(self.attestation, False)
+        self.agencies.clear()
 
     def focus_first(self) -> None:
         self.search.setFocus()
