@@ -118,6 +118,10 @@ def main(
             if start_gui is None:
                 parser.error("this build has no GUI; give a command")
             return start_gui(args)
+        # Commands log to stderr, redacted; the GUI configures its rotating files itself.
+        from kiosk.logs import configure_logging  # noqa: PLC0415 - keeps --version instant
+
+        configure_logging(level=os.environ.get("KIOSK_LOG_LEVEL", "WARNING"))
         status: int = handler(args)
         return status
     except KioskError as error:

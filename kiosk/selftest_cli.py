@@ -33,10 +33,11 @@ def register(subparsers: Any) -> None:
 def run_self_test(args: argparse.Namespace) -> int:
     # Imported here so that registering the command costs nothing for every other command.
     from kiosk.cli import print_json  # noqa: PLC0415 - kiosk.cli imports this module
+    from kiosk.logs import configure_logging  # noqa: PLC0415
     from kiosk.selftest import run_selftest  # noqa: PLC0415
 
     if args.verbose:
-        logging.basicConfig(level=logging.DEBUG)
+        configure_logging(level=logging.DEBUG)
     report = run_selftest(tuple(getattr(args, "selftest_checks", ())))
     if args.json:
         print_json(report.to_json())

@@ -90,11 +90,14 @@ def make_demo_vault(folder: Path, provisioning: Path | None = None) -> None:
 
 def start_demo_intake(folder: Path) -> DemoIntake | None:
     try:
-        from kiosk.intake.demo import DemoIntake  # noqa: PLC0415 - the optional intake extra
+        # FastAPI and uvicorn (the optional intake extra) load inside DemoIntake().
+        from kiosk.intake.demo import DemoIntake  # noqa: PLC0415
+
+        intake = DemoIntake(folder)
     except ImportError:
         log.warning("the intake extra is not installed: the demo runs without delivery")
         return None
-    return DemoIntake(folder).start()
+    return intake.start()
 
 
 def program_choices() -> list[tuple[str, str]]:

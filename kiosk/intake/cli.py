@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import os
 import socket
 import sys
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ from kiosk.intake.setup import (
     load_program_key,
 )
 from kiosk.intake.store import open_store
+from kiosk.logs import configure_logging
 from kiosk.outbox.bundle import RECEIPTS_SUFFIX, write_receipts
 from kiosk.sealing import iso_utc, utc_now
 
@@ -143,7 +145,7 @@ def _serve(args: argparse.Namespace) -> int:
         from kiosk.intake.server import uvicorn_config  # noqa: PLC0415
     except ImportError as error:
         raise _need_extra() from error
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    configure_logging(level=os.environ.get("KIOSK_LOG_LEVEL", "INFO"))
     if (args.data_dir / PROGRAM_KEY_FILE).exists():
         log.warning("the program private key is still in %s: move it away", args.data_dir)
     with _service(args) as service:
