@@ -22,7 +22,8 @@ class Setting(Generic[T]):
     default: T
     description: str
     check: Callable[[T], str | None] | None = None
-    supervisor_only: bool = True
+    bounds: tuple[int, int] | None = None  # inclusive, for int settings (editors use it too)
+    shown: bool = True  # False: not on the settings screen (set once, e.g. at setup)
 
     def parse(self, text: str) -> T:
         try:
@@ -41,6 +42,8 @@ class Setting(Generic[T]):
         if not isinstance(value, self.kind):
             raise InvalidInput(f"Setting {self.key!r} must be a {self.kind.__name__}.")
         problem = self.check(value) if self.check else None
+        if self.bounds is not None and not self.bounds[0] <= int(value) <= self.bounds[1]:
+            problem = f"must be between {self.bounds[0]} and {self.bounds[1]}"
         if problem:
             raise InvalidInput(f"Setting {self.key!r}: {problem}")
 
@@ -60,13 +63,6 @@ class Setting(Generic[T]):
         return value
 
 
-def _between(low: int, high: int) -> Callable[[int], str | None]:
-    def check(value: int) -> str | None:
-        return None if low <= value <= high else f"must be between {low} and {high}"
-
-    return check
-
-
 def _not_blank(value: str) -> str | None:
     return None if value.strip() else "must not be empty"
 
@@ -74,14 +70,16 @@ def _not_blank(value: str) -> str | None:
 class Settings:
     """An immutable snapshot of the kiosk's settings."""
 
-    program = Setting("program", str, "idnyc", "Program whose rules this kiosk applies", _not_blank)
+    program = Setting(
+        "program", str, "idnyc", "Program whose rules this kiosk applies", _not_blank, shown=False
+    )
     site_name = Setting("site_name", str, "", "Name of this enrollment site, shown on receipts")
     idle_lock_seconds = Setting(
         "idle_lock_seconds",
         int,
         120,
         "Lock the screen after this many seconds without keyboard or mouse input",
-        _between(30, 3600),
+        bounds=(30, 3600),
     )
     # Guard rails and `kiosk doctor` (docs/field-health.md explains the arithmetic).
     backlog_warn_days = Setting(
@@ -89,35 +87,35 @@ class Settings:
         int,
         3,
         "Warn when a sealed record has waited this many days to be uploaded or exported",
-        _between(1, 60),
+        bounds=(1, 60),
     )
     backlog_warn_count = Setting(
         "backlog_warn_count",
         int,
         200,
         "Warn when this many sealed records are waiting to be uploaded or exported",
-        _between(1, 100_000),
+        bounds=(1, 100_000),
     )
     backlog_block_count = Setting(
         "backlog_block_count",
         int,
         1000,
         "Refuse new applications (a supervisor may override for the day) at this many waiting",
-        _between(1, 100_000),
+        bounds=(1, 100_000),
     )
     disk_warn_mb = Setting(
         "disk_warn_mb",
         int,
         1024,
         "Warn when the data folder's disk has less than this many megabytes free",
-        _between(64, 1_000_000),
+        bounds=(64, 1_000_000),
     )
     disk_block_mb = Setting(
         "disk_block_mb",
         int,
         256,
         "Refuse new applications (no override) when the disk has less than this many MB free",
-        _between(64, 1_000_000),
+        bounds=(64, 1_000_000),
     )
 
     appointment_retention_days = Setting(
@@ -125,7 +123,7 @@ class Settings:
         int,
         7,
         "Delete appointments and walk-in tickets this many days after their day (at sign-in)",
-        _between(1, 90),
+        bounds=(1, 90),
     )
     walk_in_call_names = Setting(
         "walk_in_call_names",

@@ -192,8 +192,11 @@ def test_settings_are_saved_and_audited(harness: Harness, qtbot: QtBot) -> None:
     harness.sign_in("demo-supervisor", "demo supervisor pass")
     w = harness.window
     w.show_settings()
-    w.settings_screen.idle_minutes.setValue(7)
-    w.settings_screen.site_name.setText("Van 3 · Jamaica")
+    editors = w.settings_screen.editors
+    assert set(editors) >= {"site_name", "idle_lock_seconds", "backlog_block_count"}
+    assert "program" not in editors  # chosen at setup, shown read-only
+    editors["idle_lock_seconds"].setValue(420)  # type: ignore[union-attr]
+    editors["site_name"].setText("Van 3 · Jamaica")  # type: ignore[union-attr]
     with qtbot.waitSignal(harness.controller.settings_loaded, timeout=5000):
         w.settings_screen.save.click()
     assert "Settings saved" in w.settings_screen.status.text()

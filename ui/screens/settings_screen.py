@@ -1,12 +1,46 @@
-"""Kiosk settings for supervisors: site name and idle lock (delivery comes from provisioning)."""
+"""Kiosk settings for supervisors, one row per declared setting (kiosk.config.Settings).
+
+Each setting's description is its label and its type picks the editor, so a setting added to
+the declarations appears here without more code.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from typing import Any
 
-from kiosk.config import Settings
-from ui.widgets.common import StatusLine, heading, line_edit, paragraph, primary_button
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.config import Setting, Settings
+from ui.widgets.common import StatusLine, heading, paragraph, primary_button
+
+Editor = QLineEdit | QSpinBox | QCheckBox
+
+
+def _editor(setting: Setting[Any]) -> Editor:
+    if setting.kind is bool:
+        editor: Editor = QCheckBox()
+    elif setting.kind is int:
+        editor = QSpinBox()
+        low, high = setting.bounds or (0, 1_000_000)
+        editor.setRange(low, high)
+        editor.setMaximumWidth(180)
+    else:
+        editor = QLineEdit()
+        editor.setMaximumWidth(520)
+    editor.setAccessibleName(setting.description)
+    editor.setObjectName(f"setting_{setting.key}")
+    return editor
 
 
 class SettingsScreen(QWidget):
@@ -18,18 +52,29 @@ class SettingsScreen(QWidget):
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(heading("Settings"))
         layout.addWidget(paragraph("Changes are recorded in the audit log with your name."))
-        form = QFormLayout()
         self.program = QLabel()
         self.program.setAccessibleName("Program")
-        self.site_name = line_edit("Site name")
-        self.idle_minutes = QSpinBox()
-        self.idle_minutes.setRange(1, 60)
-        self.idle_minutes.setSuffix(" minutes")
-        self.idle_minutes.setAccessibleName("Lock the screen after this many idle minutes")
+        form = QFormLayout()
+        form.setVerticalSpacing(14)
         form.addRow("Program", self.program)
-        form.addRow("&Site name", self.site_name)
-        form.addRow("&Lock screen after", self.idle_minutes)
-        layout.addLayout(form)
+        self.editors: dict[str, Editor] = {}
+        for setting in Settings.declarations():
+            if not setting.shown:
+                continue
+            editor = _editor(setting)
+            label = QLabel(setting.description)
+            label.setWordWrap(True)
+            label.setFixedWidth(420)  # a fixed width lets the form size wrapped labels right
+            label.setBuddy(editor)
+            form.addRow(label, editor)
+            self.editors[setting.key] = editor
+        body = QWidget()
+        body.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setObjectName("settingsScroll")
+        layout.addWidget(scroll, 1)
         row = QHBoxLayout()
         self.save = primary_button("&Save settings")
         self.save.clicked.connect(self._on_save_clicked)
@@ -38,18 +83,29 @@ class SettingsScreen(QWidget):
         layout.addLayout(row)
         self.status = StatusLine()
         layout.addWidget(self.status)
-        layout.addStretch(1)
 
     def show_settings(self, settings: Settings) -> None:
         self.program.setText(settings.program.upper())
-        self.site_name.setText(settings.site_name)
-        self.idle_minutes.setValue(max(1, settings.idle_lock_seconds // 60))
+        for key, editor in self.editors.items():
+            value = getattr(settings, key)
+            if isinstance(editor, QCheckBox):
+                editor.setChecked(bool(value))
+            elif isinstance(editor, QSpinBox):
+                editor.setValue(int(value))
+            else:
+                editor.setText(str(value))
+
+    def values(self) -> dict[str, object]:
+        values: dict[str, object] = {}
+        for key, editor in self.editors.items():
+            if isinstance(editor, QCheckBox):
+                values[key] = editor.isChecked()
+            elif isinstance(editor, QSpinBox):
+                values[key] = editor.value()
+            else:
+                values[key] = editor.text().strip()
+        return values
 
     def _on_save_clicked(self) -> None:
         self.status.clear_status()
-        self.save_requested.emit(
-            {
-                "site_name": self.site_name.text().strip(),
-                "idle_lock_seconds": self.idle_minutes.value() * 60,
-            }
-        )
+        self.save_requested.emit(self.values())
