@@ -223,6 +223,11 @@ class EnrollmentSession(QObject):
         if had_flow:
             self.flow_closed.emit()
 
+    def signed_out(self) -> None:
+        """The vault session closed: forget the applicant and the session's draft store."""
+        self.forget()
+        self._drafts = None
+
     def cancel(self) -> None:
         flow = self.require_flow()
         flow.cancel()  # calls _on_flow_discarded, which deletes the draft on the vault thread

@@ -225,7 +225,7 @@ class EnrollmentScreen(QWidget):
 
     def leave(self) -> None:
         """Signed out: the draft was saved; drop the applicant from memory and every widget."""
-        self.session.forget()
+        self.session.signed_out()
         self.clear()
 
     # --- rendering ---------------------------------------------------------------------------
