@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,13 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.appointments import purge_expired
 from kiosk.audit import AuditAction
+from kiosk.capture.sources import CameraInfo, list_cameras
 from kiosk.clock import Clock
 from kiosk.config import Settings
 from kiosk.dashboard import outbox_overview, summarize
+from kiosk.doctor import run_checks
+from kiosk.doctor.intake import IntakeAnswer, probe_intake
+from kiosk.doctor.model import DoctorReport
 from kiosk.errors import KioskError
 from kiosk.outbox.confined import OwnerThreadOutboxStore
 from kiosk.outbox.delivery import Delivery, DeliveryStatus
@@ -46,6 +51,8 @@ class KioskController(QObject):
     staff_loaded = Signal(object)  # list[StaffMember]
     delivery_updated = Signal(object)  # DeliveryStatus
     _delivery_event = Signal(object)  # UploaderEvent, from the uploader thread
+    health_checked = Signal(object)  # DoctorReport
+    _health_probed = Signal(object, object)  # (IntakeAnswer | None, cameras), network thread
     quit_authorized = Signal()
     quit_refused = Signal(str)
     action_succeeded = Signal(str)
@@ -73,6 +80,9 @@ class KioskController(QObject):
         self.settings = Settings()
         self.locked = False
         self._delivery_event.connect(self._on_self_delivery_event)
+        self._health_probed.connect(self._on_self_health_probed)
+        # Network probes and camera listing: never on the vault or GUI thread.
+        self._probes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="health-probe")
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -233,8 +243,9 @@ class KioskController(QObject):
         )
 
     def shutdown(self) -> None:
-        """Stop delivery, close the vault on its own thread, then stop that thread."""
+        """Stop delivery and probes, close the vault on its own thread, then stop that thread."""
         self._stop_delivery()
+        self._probes.shutdown(wait=True)
         session, self._session = self._session, None
         if session is not None:
             try:
@@ -294,6 +305,40 @@ class KioskController(QObject):
         self.worker.submit(
             lambda: requeue(session, record_id), done, self._fail_with(self.action_failed)
         )
+
+    # --- health (kiosk doctor) ----------------------------------------------------------------
+
+    def check_health(self) -> None:
+        session = self._require_session()
+
+        def probe(identity: KioskIdentity | None) -> None:
+            answer = probe_intake(identity) if identity is not None else None
+            self._health_probed.emit(answer, tuple(list_cameras()))
+
+        def loaded(identity: KioskIdentity | None) -> None:
+            self._probes.submit(probe, identity)
+
+        self.worker.submit(
+            lambda: load_identity(session.vault.conn), loaded, self._fail_with(self.action_failed)
+        )
+
+    def _on_self_health_probed(
+        self, answer: IntakeAnswer | None, cameras: tuple[CameraInfo, ...]
+    ) -> None:
+        session = self._session
+        if session is None:
+            return
+
+        def job() -> DoctorReport:
+            return run_checks(
+                session,
+                self.data_dir,
+                clock=self.clock,
+                camera_lister=lambda: cameras,
+                intake_probe=lambda _identity: answer or IntakeAnswer(reachable=False),
+            )
+
+        self.worker.submit(job, self.health_checked.emit, self._fail_with(self.action_failed))
 
     # --- staff -----------------------------------------------------------------------------
 

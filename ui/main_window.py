@@ -25,6 +25,7 @@ from ui.enrollment.wiring import Enrollment
 from ui.idle import IdleWatcher
 from ui.screens.appointments import AppointmentsScreen
 from ui.screens.change_password import ChangePasswordDialog
+from ui.screens.health import HealthScreen
 from ui.screens.home import HomeScreen
 from ui.screens.login import LoginScreen
 from ui.screens.outbox import OutboxScreen
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.settings_screen = SettingsScreen()
         self.outbox = OutboxScreen()
         self.appointments = AppointmentsScreen()
+        self.health = HealthScreen()
         self.appointments_controller = AppointmentsController(
             lambda: controller.session, controller.worker, parent=self
         )
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
             self.enrollment.screen,
             self.outbox,
             self.appointments,
+            self.health,
             self.setup,
             self.login,
             self.lock_screen,
@@ -163,6 +166,9 @@ class MainWindow(QMainWindow):
         self.outbox.export_requested.connect(c.export_to)
         self.outbox.resend_requested.connect(c.resend)
         self._connect_appointments()
+        self.settings_screen.health_requested.connect(self.show_health)
+        self.health.check_requested.connect(c.check_health)
+        c.health_checked.connect(self.health.show_report)
         c.staff_loaded.connect(self.staff.show_members)
         c.settings_loaded.connect(self._on_controller_settings_loaded)
         c.action_succeeded.connect(self._on_controller_action_succeeded)
@@ -242,6 +248,10 @@ class MainWindow(QMainWindow):
         screen.served_requested.connect(a.mark_served)
         screen.left_requested.connect(a.mark_left)
 
+    def show_health(self) -> None:
+        self._show(self.health)
+        self.health.check_button.click()
+
     def show_appointments(self) -> None:
         self._show(self.appointments)
         self.appointments_controller.refresh()
@@ -315,7 +325,7 @@ class MainWindow(QMainWindow):
         self.idle.start()
         visible = self._page_before_lock
         allowed = member.role.at_least(Role.SUPERVISOR)
-        if visible in (self.staff, self.settings_screen) and not allowed:
+        if visible in (self.staff, self.settings_screen, self.health) and not allowed:
             visible = self.home
         self._show(visible)
         if visible is self.home:

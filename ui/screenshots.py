@@ -121,6 +121,8 @@ def render_shell(app: QApplication, out: Path, workdir: Path) -> list[str]:
     save(window, out, "07-staff")
     window.show_settings()
     save(window, out, "08-settings")
+    wait_for(controller.health_checked, window.settings_screen.health.click)
+    save(window, out, "08b-health")
     dialog = ChangePasswordDialog(required=True, parent=window)
     dialog.show()
     save(dialog, out, "09-change-password-required")

@@ -171,12 +171,9 @@ def check_backlog(session: Session, settings: Settings, now: datetime) -> Check:
         )
     ]
     if summary.needs_attention:
-        findings.append(
-            (
-                Status.WARN,
-                f"{summary.needs_attention} records need a supervisor: see the outbox screen.",
-            )
-        )
+        n = summary.needs_attention
+        counted = "1 record needs" if n == 1 else f"{n} records need"
+        findings.append((Status.WARN, f"{counted} a supervisor: see the outbox screen."))
     if findings:
         status = worst(s for s, _ in findings)
         return Check("backlog", status, " ".join(t for _, t in findings), details)

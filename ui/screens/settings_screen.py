@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.config import Setting, Settings
-from ui.widgets.common import StatusLine, heading, paragraph, primary_button
+from ui.widgets.common import StatusLine, button, heading, paragraph, primary_button
 
 Editor = QLineEdit | QSpinBox | QCheckBox
 
@@ -45,6 +45,7 @@ def _editor(setting: Setting[Any]) -> Editor:
 
 class SettingsScreen(QWidget):
     save_requested = Signal(dict)
+    health_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +81,9 @@ class SettingsScreen(QWidget):
         self.save.clicked.connect(self._on_save_clicked)
         row.addWidget(self.save)
         row.addStretch(1)
+        self.health = button("Kiosk &health…")
+        self.health.clicked.connect(self.health_requested)
+        row.addWidget(self.health)
         layout.addLayout(row)
         self.status = StatusLine()
         layout.addWidget(self.status)
