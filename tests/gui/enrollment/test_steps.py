@@ -127,3 +127,17 @@ def test_the_receipt_saves_as_pdf(
         assert "Español" in receipt.language_note.text()
     finally:
         h.close()
+
+
+def test_tab_goes_from_add_document_into_the_new_row(kiosk: EnrollHarness) -> None:
+    kiosk.start()
+    fill_to(kiosk, Step.DOCUMENTS)
+    page = documents_page(kiosk)
+    kiosk.type_into(page.search, "utility bill")
+    kiosk.press(page.search, Qt.Key.Key_Return)
+    row = next(iter(page._rows.values()))
+    page.add_button.setFocus()
+    kiosk.press(page.add_button, Qt.Key.Key_Tab)
+    assert row.dated.hasFocus()
+    kiosk.press(row.dated, Qt.Key.Key_Tab)
+    assert row.nyc.hasFocus()

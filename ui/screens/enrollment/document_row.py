@@ -56,6 +56,8 @@ class DocumentRow(QFrame):
         self.dated = self._date_field("dated" in needs, "Dated", "date on the document")
         self.expires_message = FieldMessage("expires", self.expires)
         self.dated_message = FieldMessage("dated", self.dated)
+        for unused in (self.expires, self.dated, self.expires_message, self.dated_message):
+            unused.setParent(self)  # owned by the row even when its document has no such date
         self.nyc = QCheckBox(f"Shows an address in {area}")
         self.nyc.setAccessibleName(f"{name}: shows an address in {area}")
         self.nyc.setVisible("nyc_address" in needs)
@@ -112,6 +114,10 @@ class DocumentRow(QFrame):
         evidence = entry.evidence
         self.read_note.setText("✓ Read from the document" if evidence is not None else "")
         self.read_note.setVisible(evidence is not None)
+
+    def focus_chain(self) -> list[QWidget]:
+        widgets: list[QWidget] = [self.expires, self.dated, self.nyc, self.remove]
+        return [w for w in widgets if not w.isHidden()]
 
     def facts(self) -> dict[str, object]:
         return {

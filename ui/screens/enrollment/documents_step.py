@@ -270,9 +270,11 @@ class DocumentsStep(StepPage):
                 )
                 self._rows[key] = row
                 self.rows_box.addWidget(row)
+                row.show()  # now, not at the next event loop turn: focus and Tab go there next
             else:
                 row.show_entry(entry)
         self.none_yet.setVisible(not entries)
+        self._chain_tab_order()
         self.scanner.set_documents(
             [
                 (key[0], self._names.get(key[0], key[0]))
@@ -296,6 +298,14 @@ class DocumentsStep(StepPage):
         shown = super().show_state(state)
         # "Enter a valid date of birth first" belongs to step 2's field; show it here too.
         return shown
+
+    def _chain_tab_order(self) -> None:
+        """Rows are built after the rest of the page: put them right after "Add document"."""
+        previous: QWidget = self.add_button
+        for row in self._rows.values():
+            for widget in row.focus_chain():
+                QWidget.setTabOrder(previous, widget)
+                previous = widget
 
     def _needs(self, doc_id: str) -> tuple[str, ...]:
         program = self.session.program
