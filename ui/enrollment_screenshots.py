@@ -102,6 +102,7 @@ def render_enrollment_screens(
         window.login.username.setText(username)
         window.login.password.setText(password)
         _wait(controller.signed_in, window.login.submit.click)
+        saved.append(_save(window, out_dir, "enroll-0-home"))
         _wait(window.enrollment.session.flow_started, window.home.new_application.click)
         saved += _entry_steps(window, out_dir)
         saved += _final_steps(window, out_dir, submit=intake is not None)

@@ -50,7 +50,8 @@ class HomeScreen(QWidget):
         layout.addWidget(self.site)
         start = QHBoxLayout()
         self.new_application = primary_button("New &application")
-        self.new_application.setObjectName("newApplication")
+        self.new_application.setMinimumSize(300, 56)  # the main thing staff do here
+        self.new_application.setStyleSheet("font-size: 20px;")
         self.new_application.clicked.connect(self.new_application_requested)
         start.addWidget(self.new_application)
         start.addStretch(1)

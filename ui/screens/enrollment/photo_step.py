@@ -31,6 +31,8 @@ class PhotoStep(StepPage):
     ) -> None:
         super().__init__(session, parent)
         self._services = services
+        # The step indicator already says "Photo": every pixel goes to the preview and buttons.
+        self.heading.setVisible(False)
         self._worker: CaptureWorker | None = None
         self._retired: list[CaptureWorker] = []  # stopped, joined at the next switch or exit
         self._program_id = ""

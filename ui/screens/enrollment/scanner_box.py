@@ -96,19 +96,27 @@ class ScannerBox(QWidget):
         self.result.setWordWrap(True)
         self.result.setObjectName("scanResult")
         column.addWidget(self.result)
+        self._choices: list[tuple[str, str]] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAUSE_MS)
         self._timer.timeout.connect(self._on_read_button_clicked)
 
     def set_documents(self, choices: list[tuple[str, str]]) -> None:
+        """Offer the applicant's documents; a newly added one is preselected (it is usually
+        the one about to be scanned)."""
+        if choices == self._choices:
+            return
+        self._choices = list(choices)
+        before = {self.document.itemData(i) for i in range(self.document.count())}
         current = self.document.currentData()
         self.document.clear()
         self.document.addItem("Not yet added", None)
         for doc_id, name in choices:
             self.document.addItem(name, doc_id)
-        index = self.document.findData(current)
-        self.document.setCurrentIndex(index if index >= 0 else self.document.count() - 1)
+        added = [doc_id for doc_id, _ in choices if doc_id not in before]
+        index = self.document.findData(added[-1] if added else current)
+        self.document.setCurrentIndex(max(index, 0))
 
     def _on_input_text_changed(self) -> None:
         if self.input.toPlainText().strip():
@@ -136,3 +144,4 @@ class ScannerBox(QWidget):
         self.result.clear()
         self.result.setVisible(False)
         self.document.clear()
+        self._choices = []
