@@ -12,8 +12,10 @@ def leftovers(root: QWidget) -> list[str]:
     for edit in root.findChildren(QLineEdit):
         if edit.text():
             found.append(f"text in {edit.accessibleName() or edit.objectName()}")
+        if edit.isUndoAvailable():  # Ctrl+Z would bring the applicant's text back
+            found.append(f"undo history in {edit.accessibleName() or edit.objectName()}")
     for box in root.findChildren(QPlainTextEdit):
-        if box.toPlainText():
+        if box.toPlainText() or box.document().isUndoAvailable():
             found.append(f"text in {box.accessibleName()}")
     for label in root.findChildren(QLabel):
         pixmap = label.pixmap()

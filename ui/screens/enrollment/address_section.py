@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.enrollment import AddressKind, FlowState
-from ui.screens.enrollment.fields import FieldMessage, labelled, set_text, text_field
+from ui.screens.enrollment.fields import FieldMessage, labelled, set_text, text_field, wipe
 
 KIND_LABELS = {
     AddressKind.HOME: "Home address",
@@ -109,4 +109,4 @@ class AddressSection(QWidget):
     def clear(self) -> None:
         self.kind.setCurrentIndex(0)
         for edit in self.edits.values():
-            edit.clear()
+            wipe(edit)

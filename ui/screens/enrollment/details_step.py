@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from kiosk.enrollment import EyeColour, FlowState, Gender, ScanOutcome
 from ui.enrollment.session import EnrollmentSession
 from ui.screens.enrollment.address_section import AddressSection
-from ui.screens.enrollment.fields import labelled, set_checked, set_text, text_field
+from ui.screens.enrollment.fields import labelled, set_checked, set_text, text_field, wipe
 from ui.screens.enrollment.page import StepPage
 from ui.screens.enrollment.scanner_box import ScannerBox, describe_outcome
 from ui.widgets.common import heading, paragraph
@@ -265,7 +265,7 @@ class DetailsStep(StepPage):
     def clear(self) -> None:
         super().clear()
         for edit in self.edits.values():
-            edit.clear()
+            wipe(edit)
         self.gender_group.setExclusive(False)
         for button in self.gender_buttons.values():
             button.blockSignals(True)

@@ -79,6 +79,12 @@ def set_text(edit: QLineEdit, value: str) -> None:
         edit.setCursorPosition(min(position, len(value)))
 
 
+def wipe(edit: QLineEdit) -> None:
+    """Empty a field for good: `clear()` is undoable, so Ctrl+Z would bring the last
+    applicant's text back; `setText` also drops the undo history."""
+    edit.setText("")
+
+
 def set_checked(box: QCheckBox, value: bool) -> None:
     if box.isChecked() != value:
         box.blockSignals(True)

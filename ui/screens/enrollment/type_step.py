@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from kiosk.enrollment import LANGUAGES, ApplicationType, FlowState, LanguageChoice
 from kiosk.enrollment.languages import OTHER
 from ui.enrollment.session import EnrollmentSession
-from ui.screens.enrollment.fields import labelled, set_text, text_field
+from ui.screens.enrollment.fields import labelled, set_text, text_field, wipe
 from ui.screens.enrollment.page import StepPage
 
 TYPE_LABELS = {
@@ -153,7 +153,7 @@ class TypeStep(StepPage):
         for combo in (self.first, self.second):
             combo.setCurrentIndex(0)
         for edit in (self.first_other, self.second_other):
-            edit.clear()
+            wipe(edit)
         self._sync_other_fields()
 
     def focus_first(self) -> None:
