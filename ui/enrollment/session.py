@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.capture.sources import Frame
 from kiosk.enrollment import (
     ApplicationIncomplete,
-    DraftInfo,
     DraftStore,
     EnrollmentFlow,
     FlowState,
@@ -399,5 +398,3 @@ NOT_A_DOCUMENT = (
     "That scan is not a passport or ID card zone (MRZ) or a licence barcode. "
     "Scan again, or type the details."
 )
-
-__all__ = ["CardImages", "DraftInfo", "EnrollmentSession", "ReceiptImages", "translator_for"]

@@ -3,6 +3,7 @@ second display, and the receipt's PDF."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,20 @@ def test_tab_goes_from_add_document_into_the_new_row(kiosk: EnrollHarness) -> No
     assert row.dated.hasFocus()
     kiosk.press(row.dated, Qt.Key.Key_Tab)
     assert row.nyc.hasFocus()
+
+
+def test_printing_paints_the_receipt_on_the_page(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter  # noqa: PLC0415
+
+    from kiosk.documents import ReceiptFields, render_receipt  # noqa: PLC0415
+    from kiosk.i18n import source_translator  # noqa: PLC0415
+    from ui.screens.enrollment.receipt_step import print_png  # noqa: PLC0415
+
+    fields = ReceiptFields("BR0-KTDW-C4AX", date(2026, 11, 23), "Library", "IDNYC", ())
+    rendered = render_receipt(fields, source_translator())
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    target = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(target))
+    print_png(printer, rendered.png)
+    assert target.read_bytes().startswith(b"%PDF") and target.stat().st_size > 10_000

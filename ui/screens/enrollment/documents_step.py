@@ -24,7 +24,7 @@ from ui.enrollment.session import EnrollmentSession
 from ui.screens.enrollment.agency_section import AgencySection
 from ui.screens.enrollment.document_camera import DocumentCameraDialog
 from ui.screens.enrollment.document_row import DocumentRow
-from ui.screens.enrollment.fields import FieldMessage, labelled, set_checked, text_field, wipe
+from ui.screens.enrollment.fields import labelled, set_checked, text_field, wipe
 from ui.screens.enrollment.page import StepPage
 from ui.screens.enrollment.points_meter import PointsMeter
 from ui.screens.enrollment.scanner_box import ScannerBox, describe_outcome
@@ -333,6 +333,3 @@ class DocumentsStep(StepPage):
 
     def focus_first(self) -> None:
         self.search.setFocus()
-
-
-__all__ = ["DocumentsStep", "FieldMessage"]
