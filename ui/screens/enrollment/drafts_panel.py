@@ -27,6 +27,9 @@ def describe_draft(info: DraftInfo) -> str:
     return f"Started {_local(info.created_at)} · last saved {_local(info.updated_at)}"
 
 
+VISIBLE_ROWS = 3
+
+
 class DraftsPanel(QWidget):
     resume_requested = Signal(str)  # draft id
 
@@ -34,20 +37,19 @@ class DraftsPanel(QWidget):
         super().__init__(parent)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(heading("Unfinished applications", 2))
+        row = QHBoxLayout()
+        row.addWidget(heading("Unfinished applications", 2))
+        row.addStretch(1)
+        self.resume = button("&Resume selected")
+        self.resume.clicked.connect(self._on_resume_button_clicked)
+        row.addWidget(self.resume)
+        column.addLayout(row)
         self.empty = paragraph("None: every application was submitted or cancelled.")
         column.addWidget(self.empty)
         self.list = QListWidget()
         self.list.setAccessibleName("Unfinished applications, by time")
-        self.list.setMaximumHeight(140)
         self.list.itemActivated.connect(lambda _: self._on_resume_button_clicked())
         column.addWidget(self.list)
-        row = QHBoxLayout()
-        self.resume = button("&Resume selected")
-        self.resume.clicked.connect(self._on_resume_button_clicked)
-        row.addWidget(self.resume)
-        row.addStretch(1)
-        column.addLayout(row)
         self.show_drafts([])
 
     def show_drafts(self, drafts: list[DraftInfo]) -> None:
@@ -57,6 +59,11 @@ class DraftsPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, info.draft_id)
             self.list.addItem(item)
         has = bool(drafts)
+        # As tall as its rows, up to three: the home screen must still fit a 768-pixel screen.
+        rows = min(max(len(drafts), 1), VISIBLE_ROWS)
+        self.list.setFixedHeight(
+            rows * self.list.sizeHintForRow(0) + 2 * self.list.frameWidth() if has else 0
+        )
         self.empty.setVisible(not has)
         self.list.setVisible(has)
         self.resume.setVisible(has)
