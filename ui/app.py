@@ -22,11 +22,12 @@ from kiosk.config import Settings
 from kiosk.crash import install_excepthook
 from kiosk.logs import LOG_DIRNAME, configure_logging
 from kiosk.outbox.identity import read_provisioning, save_identity
-from kiosk.paths import assets_dir, default_data_dir
+from kiosk.paths import default_data_dir
 from kiosk.rules import available_programs
 from kiosk.staff import Role, create_vault
 from kiosk.vault import KdfParams
 from ui.controller import KioskController
+from ui.display import DisplayPrefs, apply_prefs, load_prefs, save_prefs
 from ui.enrollment.services import EnrollmentServices
 from ui.idle import IdleWatcher
 from ui.main_window import MainWindow
@@ -122,6 +123,8 @@ def build_kiosk(
     controller = KioskController(data_dir, utc_now, worker, kdf=kdf)
     idle = IdleWatcher(app, Settings.idle_lock_seconds.default * 1000)
     demo_accounts = [(u, p, r.value) for u, p, r in DEMO_ACCOUNTS] if demo else None
+    prefs = load_prefs(data_dir)
+    apply_prefs(app, prefs)
     window = MainWindow(
         controller,
         idle,
@@ -129,13 +132,21 @@ def build_kiosk(
         demo_accounts=demo_accounts,
         kiosk_mode=kiosk_mode,
         enrollment=EnrollmentServices.for_demo(demo),
+        display=prefs,
     )
+    folder_for_prefs = data_dir
+
+    def display_changed(changed: DisplayPrefs) -> None:
+        apply_prefs(app, changed)
+        save_prefs(folder_for_prefs, changed)
+
+    window.display_bar.prefs_changed.connect(display_changed)
     return Kiosk(window, controller, idle, cleanup, intake)
 
 
 def load_stylesheet(app: QApplication) -> None:
-    path = assets_dir() / "styles" / "kiosk.qss"
-    app.setStyleSheet(path.read_text(encoding="utf-8"))
+    """The default look (screenshots and tests); the app applies the laptop's display prefs."""
+    apply_prefs(app, DisplayPrefs())
 
 
 def run_gui(*, demo: bool, data_dir: str | None, kiosk_mode: bool = False) -> int:
@@ -144,7 +155,6 @@ def run_gui(*, demo: bool, data_dir: str | None, kiosk_mode: bool = False) -> in
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Enrollment kiosk")
-    load_stylesheet(app)
     folder = Path(data_dir) if data_dir else None
     install_excepthook((folder or default_data_dir()) / "crash")
     kiosk = build_kiosk(app, demo=demo, data_dir=folder, kiosk_mode=kiosk_mode)

@@ -20,6 +20,7 @@ from kiosk.config import Settings
 from kiosk.staff import Role, StaffMember
 from ui.appointments_controller import AppointmentsController
 from ui.controller import KioskController
+from ui.display import DisplayBar, DisplayPrefs
 from ui.enrollment.services import EnrollmentServices
 from ui.enrollment.wiring import Enrollment
 from ui.idle import IdleWatcher
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         demo_accounts: list[tuple[str, str, str]] | None = None,
         kiosk_mode: bool = False,
         enrollment: EnrollmentServices | None = None,
+        display: DisplayPrefs | None = None,
     ) -> None:
         super().__init__()
         self.controller = controller
@@ -73,6 +75,10 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("content")
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        # Always on screen, the lock and sign-in screens included: anyone can turn them on.
+        self.display_bar = DisplayBar(display or DisplayPrefs())
+        self.statusBar().addPermanentWidget(self.display_bar)
+        self.statusBar().setSizeGripEnabled(False)
 
         self.setup = SetupWizard(programs)
         self.login = LoginScreen(locked=False, demo_accounts=demo_accounts)
@@ -198,6 +204,11 @@ class MainWindow(QMainWindow):
     def _shortcuts(self) -> None:
         QShortcut(QKeySequence("Ctrl+L"), self, self.controller.lock)
         QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
+        bar = self.display_bar
+        for keys in ("Ctrl++", "Ctrl+="):
+            QShortcut(QKeySequence(keys), self, lambda: bar.large_text.setChecked(True))
+        QShortcut(QKeySequence("Ctrl+-"), self, lambda: bar.large_text.setChecked(False))
+        QShortcut(QKeySequence("Ctrl+Shift+C"), self, bar.high_contrast.toggle)
 
     def _show_start_screen(self) -> None:
         if self.controller.has_vault():

@@ -61,9 +61,11 @@ class LoginScreen(QWidget):
         panel = QFrame()
         panel.setObjectName("demoHint")
         grid = QGridLayout(panel)
+        grid.setVerticalSpacing(6)
+        grid.setContentsMargins(12, 10, 12, 10)
         grid.addWidget(QLabel("Demo accounts (user name / password):"), 0, 0, 1, 2)
         for row, (user, password, _role) in enumerate(accounts, start=1):
-            name = QLabel(f"<b>{user}</b>")
+            name = QLabel(user)
             name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(name, row, 0)
             grid.addWidget(QLabel(password), row, 1)

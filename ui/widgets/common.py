@@ -19,7 +19,9 @@ def card(max_width: int | None = None) -> tuple[QFrame, QVBoxLayout]:
     frame = QFrame()
     frame.setObjectName("card")
     if max_width:
-        frame.setFixedWidth(max_width)
+        # Room to grow: larger text and longer translations must not squeeze the form.
+        frame.setMinimumWidth(max_width)
+        frame.setMaximumWidth(round(max_width * 1.5))
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(28, 24, 28, 24)
     layout.setSpacing(12)
