@@ -1,7 +1,8 @@
-"""Font choice for any script: bundled Noto fonts first, CJK from the system when present.
+"""Font choice for any script: bundled Noto fonts first, system CJK fonts as a fallback.
 
-Noto Sans CJK is ~19 MB per weight, too big to bundle, so Chinese and Korean use a system font
-when one is installed; without one the text is drawn with boxes and a warning says so.
+Chinese and Korean come from bundled subsets of Noto Sans CJK (scripts/subset_cjk_fonts.py:
+GB 2312 and all Hangul syllables); a rarer character falls through to an installed system CJK
+font, and without one it is drawn as a box and a warning says so.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ BUNDLED: Final[dict[str, tuple[str, str]]] = {
     "arabic": ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"),
     "urdu": ("NotoNastaliqUrdu-Regular.ttf", "NotoNastaliqUrdu-Bold.ttf"),
     "bengali": ("NotoSansBengali-Regular.ttf", "NotoSansBengali-Bold.ttf"),
+    "han": ("NotoSansSC-Regular.subset.otf", "NotoSansSC-Bold.subset.otf"),
+    "hangul": ("NotoSansKR-Regular.subset.otf", "NotoSansKR-Bold.subset.otf"),
 }
 _NOTO_CJK: Final = "/usr/share/fonts/opentype/noto/NotoSansCJK-{}.ttc"
 # (regular, bold, index) per platform; Noto CJK's collection holds JP, KR, SC, TC, HK in order.
@@ -60,8 +63,8 @@ SYSTEM: Final[dict[str, tuple[tuple[str, str | None, int], ...]]] = {
 }
 # Which family to try first for a language's script hint (see kiosk.i18n.languages).
 PREFERRED: Final[dict[str, tuple[str, ...]]] = {
-    "han": ("han", "hangul"),
-    "hangul": ("hangul", "han"),
+    "han": ("han", "han-system", "hangul", "hangul-system"),
+    "hangul": ("hangul", "hangul-system", "han", "han-system"),
     "arabic": ("arabic", "urdu"),
     "urdu": ("urdu", "arabic"),
     "bengali": ("bengali",),
@@ -111,7 +114,10 @@ class FontLibrary:
             if (directory / regular).is_file():
                 bold_face = Face(directory / bold) if (directory / bold).is_file() else None
                 families.append(Family(name, Face(directory / regular), bold_face))
-        for name, candidates in (SYSTEM if system is None else system).items():
+        for script, candidates in (SYSTEM if system is None else system).items():
+            # The whole system font covers characters the bundled subset leaves out.
+            taken = any(f.name == script for f in families)
+            name = f"{script}-system" if taken else script
             for regular_path, bold_path, index in candidates:
                 if Path(regular_path).is_file():
                     bold_face = (
