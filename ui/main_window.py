@@ -17,13 +17,17 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.config import Settings
+from kiosk.i18n import N_, Translator, source_translator
 from kiosk.staff import Role, StaffMember
 from ui.appointments_controller import AppointmentsController
 from ui.controller import KioskController
 from ui.display import DisplayBar, DisplayPrefs
 from ui.enrollment.services import EnrollmentServices
 from ui.enrollment.wiring import Enrollment
+from ui.enrollment_gate import EnrollmentGate
+from ui.i18n import retranslate_tree
 from ui.idle import IdleWatcher
+from ui.language import UiLanguages
 from ui.screens.appointments import AppointmentsScreen
 from ui.screens.change_password import ChangePasswordDialog
 from ui.screens.health import HealthScreen
@@ -48,8 +52,11 @@ class MainWindow(QMainWindow):
         kiosk_mode: bool = False,
         enrollment: EnrollmentServices | None = None,
         display: DisplayPrefs | None = None,
+        languages: UiLanguages | None = None,
     ) -> None:
         super().__init__()
+        self.languages = languages or UiLanguages()
+        self.t: Translator = source_translator()
         self.controller = controller
         self.idle = idle
         self.kiosk_mode = kiosk_mode
@@ -57,7 +64,7 @@ class MainWindow(QMainWindow):
         self._quit_dialog: QuitDialog | None = None
         if kiosk_mode:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        self.setWindowTitle("Enrollment kiosk")
+        self.setWindowTitle(N_("Enrollment kiosk"))
         self.resize(1280, 760)
 
         central = QWidget()
@@ -65,7 +72,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         if demo_accounts:
-            banner = QLabel("DEMO · throw-away vault · no real applicant data belongs here")
+            banner = QLabel(N_("DEMO · throw-away vault · no real applicant data belongs here"))
             banner.setObjectName("demoBanner")
             banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
             column.addWidget(banner)
@@ -93,6 +100,7 @@ class MainWindow(QMainWindow):
             lambda: controller.session, controller.worker, parent=self
         )
         self.enrollment = Enrollment(controller, enrollment or EnrollmentServices())
+        self.gate = EnrollmentGate(controller, self.enrollment.session, self, parent=self)
         self.home.enrollment_area.addWidget(self.enrollment.drafts_panel)
         for screen in (
             self.enrollment.screen,
@@ -111,6 +119,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._shortcuts()
         self._show_start_screen()
+        self.set_language(self.t.code)
 
     # --- construction ----------------------------------------------------------------------
 
@@ -118,19 +127,19 @@ class MainWindow(QMainWindow):
         bar = QFrame()
         bar.setObjectName("topBar")
         row = QHBoxLayout(bar)
-        self.title = QLabel("Enrollment kiosk")
+        self.title = QLabel(N_("Enrollment kiosk"))
         self.title.setObjectName("appTitle")
         row.addWidget(self.title)
         row.addStretch(1)
-        self.nav_home = button("&Home")
-        self.nav_outbox = button("Out&box")
-        self.nav_appointments = button("Chec&k-in")
-        self.nav_staff = button("S&taff")
-        self.nav_settings = button("Setti&ngs")
+        self.nav_home = button(N_("&Home"))
+        self.nav_outbox = button(N_("Out&box"))
+        self.nav_appointments = button(N_("Chec&k-in"))
+        self.nav_staff = button(N_("S&taff"))
+        self.nav_settings = button(N_("Setti&ngs"))
         self.user_label = QLabel()
         self.user_label.setObjectName("userLabel")
-        self.lock_button = button("&Lock screen")
-        self.sign_out_button = button("Sign &out")
+        self.lock_button = button(N_("&Lock screen"))
+        self.sign_out_button = button(N_("Sign &out"))
         for widget in (
             self.nav_home,
             self.nav_appointments,
@@ -154,8 +163,19 @@ class MainWindow(QMainWindow):
         bar.setVisible(False)
         return bar
 
+    def set_language(self, code: str) -> None:
+        """Show every staff screen in `code` now; the applicant's view keeps its own language."""
+        self.t = self.languages.use(code)
+        retranslate_tree(self, self.t)
+        for login in (self.login, self.lock_screen):
+            login.show_language(self.t.code)
+        if self.controller.member is not None:
+            self._apply_member(self.controller.member)
+
     def _connect(self) -> None:
         c = self.controller
+        self.login.language_chosen.connect(self.set_language)
+        self.lock_screen.language_chosen.connect(self.set_language)
         self.setup.setup_requested.connect(self._on_setup_setup_requested)
         self.login.sign_in_requested.connect(c.sign_in)
         self.lock_screen.sign_in_requested.connect(c.unlock)
@@ -240,10 +260,26 @@ class MainWindow(QMainWindow):
         if self.enrollment.state is not None and self.enrollment.state.is_open:
             self._show(self.enrollment.screen)  # one applicant at a time: continue it
         else:
-            self.enrollment.session.start_new()
+            self.gate.request_new()
+
+    def _on_appointments_start_requested(self, code: str) -> None:
+        if self.enrollment.state is not None and self.enrollment.state.is_open:
+            self.appointments.status.show_error(
+                "Finish or cancel the application in progress first (Home → Continue)."
+            )
+        else:
+            self.gate.request_from_appointment(code)
+
+    def _on_gate_refused(self, text: str) -> None:
+        status = self._status_line_for_current()
+        if status is not None:
+            status.show_error(text)
 
     def _connect_appointments(self) -> None:
         a, screen = self.appointments_controller, self.appointments
+        screen.start_requested.connect(self._on_appointments_start_requested)
+        self.gate.refused.connect(self._on_gate_refused)
+        self.gate.warned.connect(lambda text: self.statusBar().showMessage(text, 20_000))
         a.day_loaded.connect(screen.show_day)
         a.queue_loaded.connect(screen.show_queue)
         a.ticket_taken.connect(screen.show_ticket)
@@ -300,7 +336,8 @@ class MainWindow(QMainWindow):
 
     def _apply_member(self, member: StaffMember) -> None:
         settings = self.controller.settings
-        self.user_label.setText(f"{member.display_name} · {ROLE_TEXT[member.role]}")
+        role = self.t.gettext(ROLE_TEXT[member.role])
+        self.user_label.setText(f"{member.display_name} · {role}")
         self.nav_staff.setVisible(member.role.at_least(Role.SUPERVISOR))
         self.nav_settings.setVisible(member.role.at_least(Role.SUPERVISOR))
         self.staff.set_viewer(member)
@@ -344,6 +381,7 @@ class MainWindow(QMainWindow):
 
     def _on_controller_signed_out(self) -> None:
         self.appointments.clear()
+        self.gate.signed_out()
         self.enrollment.screen.leave()
         self.idle.stop()
         self.top_bar.setVisible(False)
@@ -372,6 +410,7 @@ class MainWindow(QMainWindow):
 
     def _ask_new_password(self, *, required: bool) -> None:
         dialog = ChangePasswordDialog(required=required, parent=self)
+        retranslate_tree(dialog, self.t)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.controller.change_own_password(dialog.old.text(), dialog.new.text())
         elif required and not self.controller.locked:
@@ -393,6 +432,7 @@ class MainWindow(QMainWindow):
     def _ask_supervisor_to_quit(self) -> None:
         if self._quit_dialog is None:
             self._quit_dialog = QuitDialog(self)
+            retranslate_tree(self._quit_dialog, self.t)
             self._quit_dialog.quit_requested.connect(self.controller.authorize_quit)
         self._quit_dialog.status.clear_status()
         self._quit_dialog.open()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.appointments import Appointment, DayView, ImportReport, Ticket
+from kiosk.i18n import N_
 from kiosk.staff import Role, StaffMember
 from ui.widgets.common import StatusLine, button, heading, line_edit, paragraph
 
@@ -67,6 +68,7 @@ def import_summary(report: ImportReport) -> str:
 class AppointmentsScreen(QWidget):
     search_changed = Signal(str)
     check_in_requested = Signal(str)
+    start_requested = Signal(str)
     no_show_requested = Signal(str)
     import_requested = Signal(str)
     fetch_requested = Signal()
@@ -87,25 +89,34 @@ class AppointmentsScreen(QWidget):
 
     def _appointments_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        column.addWidget(heading("Appointments today"))
-        self.search = line_edit("Search by confirmation code or name")
-        self.search.setPlaceholderText("Confirmation code or name")
+        column.addWidget(heading(N_("Appointments today")))
+        self.search = line_edit(N_("Search by confirmation code or name"))
+        self.search.setPlaceholderText(N_("Confirmation code or name"))
         self.search.textChanged.connect(self.search_changed)
         column.addWidget(self.search)
         self.table = _table(["Time", "Code", "Name", "Status"], "Today's appointments")
         column.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.check_in_button = button("&Check in")
-        self.no_show_button = button("Did &not come")
-        self.import_button = button("&Import list…")
-        self.fetch_button = button("&Get today's list")
-        for b in (self.check_in_button, self.no_show_button, self.import_button, self.fetch_button):
+        self.check_in_button = button(N_("&Check in"))
+        self.start_button = button(N_("Start &application"))
+        self.start_button.setObjectName("primary")
+        self.no_show_button = button(N_("Did &not come"))
+        self.import_button = button(N_("&Import list…"))
+        self.fetch_button = button(N_("&Get today's list"))
+        for b in (
+            self.check_in_button,
+            self.start_button,
+            self.no_show_button,
+            self.import_button,
+            self.fetch_button,
+        ):
             row.addWidget(b)
         row.addStretch(1)
         column.addLayout(row)
         self.status = StatusLine()
         column.addWidget(self.status)
         self.check_in_button.clicked.connect(lambda: self._emit_code(self.check_in_requested))
+        self.start_button.clicked.connect(lambda: self._emit_code(self.start_requested))
         self.no_show_button.clicked.connect(lambda: self._emit_code(self.no_show_requested))
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.fetch_button.clicked.connect(self.fetch_requested)
@@ -113,23 +124,23 @@ class AppointmentsScreen(QWidget):
 
     def _walk_in_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        column.addWidget(heading("Walk-ins"))
-        column.addWidget(paragraph("Give each person without an appointment a ticket number."))
-        self.ticket_button = button("New &walk-in ticket")
+        column.addWidget(heading(N_("Walk-ins")))
+        column.addWidget(paragraph(N_("Give each person without an appointment a ticket number.")))
+        self.ticket_button = button(N_("New &walk-in ticket"))
         self.ticket_button.setObjectName("primary")
         self.ticket_button.clicked.connect(self.ticket_requested)
         column.addWidget(self.ticket_button)
         self.last_ticket = QLabel("")
         self.last_ticket.setObjectName("ticketNumber")
         self.last_ticket.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.last_ticket.setAccessibleName("Last ticket given")
+        self.last_ticket.setAccessibleName(N_("Last ticket given"))
         column.addWidget(self.last_ticket)
         self.queue = _table(["Ticket", "Since", "State"], "Walk-in queue")
         column.addWidget(self.queue, 1)
         row = QHBoxLayout()
-        self.call_next_button = button("Call ne&xt")
-        self.served_button = button("&Served")
-        self.left_button = button("&Left")
+        self.call_next_button = button(N_("Call ne&xt"))
+        self.served_button = button(N_("&Served"))
+        self.left_button = button(N_("&Left"))
         for b in (self.call_next_button, self.served_button, self.left_button):
             row.addWidget(b)
         row.addStretch(1)
@@ -189,14 +200,14 @@ class AppointmentsScreen(QWidget):
     def _emit_code(self, signal: SignalInstance) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            self.status.show_error("Select an appointment in the list first.")
+            self.status.show_error(N_("Select an appointment in the list first."))
             return
         signal.emit(self._codes[rows[0].row()])
 
     def _emit_label(self, signal: SignalInstance) -> None:
         rows = self.queue.selectionModel().selectedRows()
         if not rows:
-            self.status.show_error("Select a ticket in the queue first.")
+            self.status.show_error(N_("Select a ticket in the queue first."))
             return
         signal.emit(self._labels[rows[0].row()])
 
