@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kiosk.enrollment import DraftInfo, Step
@@ -15,6 +14,7 @@ from tests.gui.enrollment.conftest import TIMEOUT, EnrollHarness
 from tests.gui.enrollment.filling import fill_documents, fill_to, take_photo
 from tests.gui.enrollment.hygiene import assert_nothing_left, leftovers
 from ui.screens.enrollment.confirm_step import ConfirmStep
+from ui.screens.enrollment.screen import EnrollmentScreen
 
 pytestmark = pytest.mark.gui
 
@@ -35,8 +35,8 @@ def test_cancel_asks_then_deletes_the_draft_and_forgets_everything(
     fill_to(kiosk, Step.PHOTO)
     take_photo(kiosk)
     assert len(drafts(kiosk, qtbot)) == 1  # autosaved at each step change
-    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    answers = [False, True]  # "Keep it", then "Delete the application"
+    monkeypatch.setattr(EnrollmentScreen, "ask_to_cancel", lambda self: answers.pop(0))
     kiosk.screen.cancel_button.click()  # "No": nothing happens
     state = kiosk.window.enrollment.state
     assert state is not None and state.is_open and state.step is Step.PHOTO
@@ -102,3 +102,25 @@ def test_a_draft_is_resumed_from_home_after_signing_in_again(
     assert state is not None and state.step is Step.DOCUMENTS
     assert state.application.details.family_name == "Núñez"
     assert len(state.application.documents) == 1
+
+
+def test_the_cancel_question_keeps_the_application_by_default(
+    kiosk: EnrollHarness, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: PLC0415
+
+    kiosk.start()
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        kiosk.press(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, answer)
+    assert kiosk.screen.ask_to_cancel() is False
+    assert seen == ["Cancel this application?"]
+    state = kiosk.window.enrollment.state
+    assert state is not None and state.is_open

@@ -24,7 +24,7 @@ from ui.enrollment.session import EnrollmentSession
 from ui.screens.enrollment.agency_section import AgencySection
 from ui.screens.enrollment.document_camera import DocumentCameraDialog
 from ui.screens.enrollment.document_row import DocumentRow
-from ui.screens.enrollment.fields import labelled, set_checked, text_field, wipe
+from ui.screens.enrollment.fields import labelled, refocus, set_checked, text_field, wipe
 from ui.screens.enrollment.page import StepPage
 from ui.screens.enrollment.points_meter import PointsMeter
 from ui.screens.enrollment.scanner_box import ScannerBox, describe_outcome
@@ -229,6 +229,8 @@ class DocumentsStep(StepPage):
         dialog, self.camera_dialog = self.camera_dialog, None
         if dialog is not None:
             dialog.deleteLater()
+        if self.isVisible():
+            refocus(self.camera_button)
 
     def _on_scanner_text_scanned(self, text: str, document_id: object) -> None:
         self.session.scan_text(text, document_id if isinstance(document_id, str) else None)

@@ -107,5 +107,12 @@ def show_problems(messages: Iterable[FieldMessage], state: FlowState) -> set[str
     return shown
 
 
+def refocus(widget: QWidget) -> None:
+    """After a modal dialog: kiosk laptops may run without a window manager, which then gives
+    the keyboard back to nobody; take it back for the window and put it on `widget`."""
+    widget.window().activateWindow()
+    widget.setFocus()
+
+
 def aligned_top() -> Qt.AlignmentFlag:
     return Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft

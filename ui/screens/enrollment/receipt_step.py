@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 from kiosk.enrollment import FlowState
 from ui.enrollment.session import EnrollmentSession, ReceiptImages
+from ui.screens.enrollment.fields import refocus
 from ui.screens.enrollment.page import StepPage
 from ui.screens.enrollment.type_step import language_label
 from ui.widgets.common import StatusLine, button, heading, paragraph, primary_button
@@ -90,7 +91,9 @@ class ReceiptStep(StepPage):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted
+        refocus(self.print_button)
+        if not accepted:
             return
         print_png(printer, self._images.png)
         self.status.show_success("Sent to the printer.")
@@ -102,6 +105,7 @@ class ReceiptStep(StepPage):
         path, _ = QFileDialog.getSaveFileName(
             self, "Save the receipt as PDF", f"receipt-{number}.pdf", "PDF (*.pdf)"
         )
+        refocus(self.save_button)
         if not path:
             return
         try:

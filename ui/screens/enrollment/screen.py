@@ -29,6 +29,7 @@ from ui.enrollment.session import EnrollmentSession
 from ui.screens.enrollment.confirm_step import ConfirmStep
 from ui.screens.enrollment.details_step import DetailsStep
 from ui.screens.enrollment.documents_step import DocumentsStep
+from ui.screens.enrollment.fields import refocus
 from ui.screens.enrollment.page import StepPage
 from ui.screens.enrollment.photo_step import PhotoStep
 from ui.screens.enrollment.receipt_step import ReceiptStep
@@ -95,6 +96,7 @@ class EnrollmentScreen(QWidget):
         session.state_changed.connect(self._on_session_state_changed)
         session.flow_started.connect(self._on_session_flow_started)
         session.draft_failed.connect(self.status.show_error)
+        session.submit_failed.connect(self._on_session_submit_failed)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)
@@ -194,16 +196,27 @@ class EnrollmentScreen(QWidget):
     def _on_cancel_button_clicked(self) -> None:
         if self.session.flow is None:
             return
-        answer = QMessageBox.question(
-            self,
-            "Cancel this application?",
-            "Everything entered for this applicant is deleted from the kiosk, including the "
-            "saved draft. This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        confirmed = self.ask_to_cancel()
+        refocus(self.cancel_button)
+        if confirmed:
             self.cancel_application()
+
+    def ask_to_cancel(self) -> bool:
+        """The question is in the box itself: without a window manager there is no title bar."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Cancel this application?")
+        box.setText("Cancel this application?")
+        box.setInformativeText(
+            "Everything entered for this applicant is deleted from the kiosk, including the "
+            "saved draft. This cannot be undone."
+        )
+        delete = box.addButton("&Delete the application", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("&Keep it", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is delete
 
     def cancel_application(self) -> None:
         self.session.cancel()
@@ -219,6 +232,11 @@ class EnrollmentScreen(QWidget):
         self.session.forget()
         self.clear()
         self.session.start_new()
+
+    def _on_session_submit_failed(self, message: str) -> None:
+        # The confirmation step shows its own failures; an incomplete step moved the flow away.
+        if self._current_step is not Step.CONFIRM:
+            self.status.show_error(message)
 
     def save_draft(self) -> None:
         self.session.save_now()
