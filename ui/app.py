@@ -29,8 +29,11 @@ from kiosk.vault import KdfParams
 from ui.controller import KioskController
 from ui.display import DisplayPrefs, apply_prefs, load_prefs, save_prefs
 from ui.enrollment.services import EnrollmentServices
+from ui.fonts import register_fonts
 from ui.idle import IdleWatcher
+from ui.language import UiLanguages
 from ui.main_window import MainWindow
+from ui.qt_catalogues import QtCatalogues
 from ui.workers.vault_worker import VaultWorker
 
 if TYPE_CHECKING:
@@ -125,6 +128,7 @@ def build_kiosk(
     demo_accounts = [(u, p, r.value) for u, p, r in DEMO_ACCOUNTS] if demo else None
     prefs = load_prefs(data_dir)
     apply_prefs(app, prefs)
+    register_fonts()  # before any window: Bengali, CJK, Arabic and Urdu from the bundle
     window = MainWindow(
         controller,
         idle,
@@ -133,6 +137,7 @@ def build_kiosk(
         kiosk_mode=kiosk_mode,
         enrollment=EnrollmentServices.for_demo(demo),
         display=prefs,
+        languages=UiLanguages(QtCatalogues(app)),
     )
     folder_for_prefs = data_dir
 

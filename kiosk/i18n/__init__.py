@@ -17,6 +17,7 @@ from kiosk.i18n.errors import CatalogueCorrupt, I18nError, UnknownLanguage
 from kiosk.i18n.languages import (
     LANGUAGES,
     SOURCE_LANGUAGE,
+    STAFF_LANGUAGES,
     Language,
     language,
     translated_languages,
@@ -33,6 +34,7 @@ __all__ = [
     "LANGUAGES",
     "N_",
     "SOURCE_LANGUAGE",
+    "STAFF_LANGUAGES",
     "CatalogueCorrupt",
     "CatalogueMissing",
     "I18nError",

@@ -22,6 +22,8 @@ class Language:
 
 
 SOURCE_LANGUAGE: Final = "en"
+# Languages the staff screens are fully translated into (the applicant-facing texts have all ten).
+STAFF_LANGUAGES: Final = ("en", "es")
 
 # English (source) plus the ten languages of NYC Local Law 30 (2017).
 LANGUAGES: Final[tuple[Language, ...]] = (

@@ -111,6 +111,9 @@ class EnrollmentSession(QObject):
         self._drafts: tuple[Session, DraftStore] | None = None
         self._saved_step: Step | None = None
         self._render_generation = 0
+        # The language the applicant chose to read in on the confirmation screen, if they
+        # switched there; the recorded preferred languages stay as the type step set them.
+        self._reading_locale: str | None = None
 
     # --- what screens read ----------------------------------------------------------------
 
@@ -210,8 +213,16 @@ class EnrollmentSession(QObject):
         self.flow_started.emit(flow.state)
         self.state_changed.emit(flow.state)
 
+    def reading_locale(self, state: FlowState) -> str:
+        """The applicant's reading language: their switch on the confirmation screen, if any."""
+        return self._reading_locale or state.receipt_locale
+
+    def set_reading_locale(self, code: str | None) -> None:
+        self._reading_locale = code
+
     def forget(self) -> None:
         """Drop the application from memory (its draft stays in the vault if it is open)."""
+        self._reading_locale = None
         if self._unsubscribe is not None:
             self._unsubscribe()
         had_flow = self._flow is not None
@@ -373,7 +384,7 @@ class EnrollmentSession(QObject):
         )
         if state is None or fields is None:
             return
-        locale = state.receipt_locale
+        locale = self.reading_locale(state)
         translator = translator_for(locale)
         generation = self._render_generation
 

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QWidget
 
+from kiosk.i18n import N_
 from ui.widgets.common import StatusLine, line_edit, paragraph
 
 
 class ChangePasswordDialog(QDialog):
     def __init__(self, *, required: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Change your password")
+        self.setWindowTitle(N_("Change your password"))
         form = QFormLayout(self)
         if required:
-            form.addRow(paragraph("Your password was reset. Choose your own before you go on."))
-        self.old = line_edit("Current password", password=True)
-        self.new = line_edit("New password", password=True)
-        self.again = line_edit("New password again", password=True)
-        form.addRow("&Current password", self.old)
-        form.addRow("&New password", self.new)
-        form.addRow("New password &again", self.again)
+            form.addRow(paragraph(N_("Your password was reset. Choose your own before you go on.")))
+        self.old = line_edit(N_("Current password"), password=True)
+        self.new = line_edit(N_("New password"), password=True)
+        self.again = line_edit(N_("New password again"), password=True)
+        form.addRow(N_("&Current password"), self.old)
+        form.addRow(N_("&New password"), self.new)
+        form.addRow(N_("New password &again"), self.again)
         self.status = StatusLine()
         form.addRow(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
@@ -31,6 +32,6 @@ class ChangePasswordDialog(QDialog):
 
     def _on_ok_clicked(self) -> None:
         if self.new.text() != self.again.text():
-            self.status.show_error("The two new passwords are different.")
+            self.status.show_error(N_("The two new passwords are different."))
             return
         self.accept()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.doctor.model import DoctorReport
+from kiosk.i18n import N_
 from ui.widgets.common import StatusLine, button, heading, paragraph
 
 TITLES = {
@@ -27,11 +28,14 @@ class HealthScreen(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
-        layout.addWidget(heading("Kiosk health"))
+        layout.addWidget(heading(N_("Kiosk health")))
         layout.addWidget(
             paragraph(
-                "Run this when you set up the site each morning, or when something seems wrong. "
-                "“Check” items are worth a look; “Problem” items stop the kiosk from working."
+                N_(
+                    "Run this when you set up the site each morning, or when something seems "
+                    "wrong. “Check” items are worth a look; “Problem” items stop the kiosk from "
+                    "working."
+                )
             )
         )
         self.grid = QGridLayout()
@@ -39,7 +43,7 @@ class HealthScreen(QWidget):
         self.grid.setVerticalSpacing(10)
         layout.addLayout(self.grid)
         row = QHBoxLayout()
-        self.check_button = button("Check &again")
+        self.check_button = button(N_("Check &again"))
         self.check_button.clicked.connect(self._on_check_button_clicked)
         row.addWidget(self.check_button)
         row.addStretch(1)
@@ -72,5 +76,5 @@ class HealthScreen(QWidget):
 
     def _on_check_button_clicked(self) -> None:
         self.check_button.setEnabled(False)
-        self.status.show_info("Checking… (the program office check can take a few seconds)")
+        self.status.show_info(N_("Checking… (the program office check can take a few seconds)"))
         self.check_requested.emit()

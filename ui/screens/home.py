@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from kiosk.config import Settings
 from kiosk.dashboard import DashboardSummary
+from kiosk.i18n import N_, Translator, source_translator
 from kiosk.outbox.delivery import DeliveryStatus
 from kiosk.staff import StaffMember
 from ui.widgets.common import StatusLine, button, heading, paragraph, primary_button
@@ -49,7 +50,7 @@ class HomeScreen(QWidget):
         self.site = paragraph("")
         layout.addWidget(self.site)
         start = QHBoxLayout()
-        self.new_application = primary_button("New &application")
+        self.new_application = primary_button(N_("New &application"))
         self.new_application.setMinimumSize(300, 56)  # the main thing staff do here
         self.new_application.setStyleSheet("font-size: 20px;")
         self.new_application.clicked.connect(self.new_application_requested)
@@ -57,12 +58,15 @@ class HomeScreen(QWidget):
         start.addStretch(1)
         layout.addLayout(start)
         grid = QGridLayout()
-        self.today = _Tile("Submitted today", "Applications sealed at this kiosk today.")
+        self.t = source_translator()
+        self._shown: tuple[StaffMember, Settings] | None = None
+        self._delivery: DeliveryStatus | None = None
+        self.today = _Tile(N_("Submitted today"), N_("Applications sealed at this kiosk today."))
         self.waiting = _Tile(
-            "Waiting to upload", "Sealed and safe on this laptop; they upload when online."
+            N_("Waiting to upload"), N_("Sealed and safe on this laptop; they upload when online.")
         )
-        self.delivered = _Tile("Delivered", "Confirmed received by the program office.")
-        self.attention = _Tile("Need a supervisor", "The program office asked about these.")
+        self.delivered = _Tile(N_("Delivered"), N_("Confirmed received by the program office."))
+        self.attention = _Tile(N_("Need a supervisor"), N_("The program office asked about these."))
         for i, tile in enumerate((self.today, self.waiting, self.delivered, self.attention)):
             grid.addWidget(tile, i // 2, i % 2)
         layout.addLayout(grid)
@@ -76,18 +80,27 @@ class HomeScreen(QWidget):
         layout.addLayout(self.enrollment_area)
         layout.addStretch(1)
         row = QHBoxLayout()
-        self.change_password = button("Change my &password…")
+        self.change_password = button(N_("Change my &password…"))
         self.change_password.clicked.connect(self.change_password_requested)
         row.addWidget(self.change_password)
         row.addStretch(1)
         layout.addLayout(row)
 
     def show_member(self, member: StaffMember, settings: Settings) -> None:
-        self.greeting.setText(f"Welcome, {member.display_name}")
+        self._shown = (member, settings)
+        self.greeting.setText(self.t.tr("Welcome, {name}", name=member.display_name))
         self.site.setText(f"{settings.site_name} · {settings.program.upper()}")
 
     def show_delivery(self, status: DeliveryStatus) -> None:
-        show_delivery_on(self.network, status)
+        self._delivery = status
+        show_delivery_on(self.network, status, self.t)
+
+    def retranslate(self, t: Translator) -> None:
+        self.t = t
+        if self._shown is not None:
+            self.show_member(*self._shown)
+        if self._delivery is not None:
+            self.show_delivery(self._delivery)
 
     def show_summary(self, summary: DashboardSummary) -> None:
         self.today.set_value(summary.submitted_today)
@@ -96,9 +109,9 @@ class HomeScreen(QWidget):
         self.attention.set_value(summary.needs_attention, warn=summary.needs_attention > 0)
 
 
-def show_delivery_on(label: QLabel, status: DeliveryStatus) -> None:
+def show_delivery_on(label: QLabel, status: DeliveryStatus, t: Translator) -> None:
     """The coloured one-line delivery status used by the home and outbox screens."""
-    label.setText(describe_delivery(status))
+    label.setText(describe_delivery(status, t))
     label.setProperty("state", _delivery_state(status))
     label.style().unpolish(label)
     label.style().polish(label)
@@ -110,21 +123,33 @@ def _delivery_state(status: DeliveryStatus) -> str:
     return {True: "online", False: "offline", None: "checking"}[status.reachable]
 
 
-def describe_delivery(status: DeliveryStatus) -> str:
+def describe_delivery(status: DeliveryStatus, t: Translator | None = None) -> str:
     """One sentence for staff: is the program office reachable, and is anything waiting."""
+    t = t or source_translator()
     if not status.configured:
-        return (
+        return t.gettext(
             "This kiosk is not connected to a program office yet (an administrator runs "
             "provisioning). Submitted records stay safely on this laptop until then."
         )
     if status.reachable is None:
-        return "Checking the connection to the program office…"
+        return t.gettext("Checking the connection to the program office…")
     when = status.checked_at.astimezone().strftime("%H:%M") if status.checked_at else "?"
     if status.reachable:
         waiting = status.pending or 0
-        tail = "nothing is waiting." if waiting == 0 else f"{waiting} still to send."
-        return f"● Connected to the program office (checked {when}): {tail}"
-    return (
-        f"○ No connection to the program office (last try {when}); the kiosk keeps trying. "
-        "Submitted records are safe on this laptop."
+        if waiting == 0:
+            return t.tr(
+                "● Connected to the program office (checked {time}): nothing is waiting.",
+                time=when,
+            )
+        return t.ntr(
+            "● Connected to the program office (checked {time}): {n} still to send.",
+            "● Connected to the program office (checked {time}): {n} still to send.",
+            waiting,
+            time=when,
+            n=waiting,
+        )
+    return t.tr(
+        "○ No connection to the program office (last try {time}); the kiosk keeps trying. "
+        "Submitted records are safe on this laptop.",
+        time=when,
     )

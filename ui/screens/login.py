@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
+from kiosk.i18n import N_, STAFF_LANGUAGES, language
+from ui.i18n import mark_data
 from ui.widgets.common import StatusLine, card, heading, line_edit, paragraph, primary_button
 
 
@@ -12,6 +22,7 @@ class LoginScreen(QWidget):
     """`locked=True` makes it the lock screen shown after idle time or Ctrl+L."""
 
     sign_in_requested = Signal(str, str)
+    language_chosen = Signal(str)  # the staff interface language code
 
     def __init__(
         self,
@@ -26,21 +37,31 @@ class LoginScreen(QWidget):
         outer.addStretch(1)
         panel, layout = card(500)
         if locked:
-            layout.addWidget(heading("Screen locked"))
+            layout.addWidget(heading(N_("Screen locked")))
             layout.addWidget(
                 paragraph(
-                    "The kiosk locked itself to protect applicants' information. "
-                    "Sign in to continue where you left off."
+                    N_(
+                        "The kiosk locked itself to protect applicants' information. "
+                        "Sign in to continue where you left off."
+                    )
                 )
             )
         else:
-            layout.addWidget(heading("Sign in"))
-            layout.addWidget(paragraph("Use your own account: every sign-in is recorded."))
+            layout.addWidget(heading(N_("Sign in")))
+            layout.addWidget(paragraph(N_("Use your own account: every sign-in is recorded.")))
         form = QFormLayout()
-        self.username = line_edit("User name")
-        self.password = line_edit("Password", password=True)
-        form.addRow("&User name", self.username)
-        form.addRow("&Password", self.password)
+        self.username = line_edit(N_("User name"))
+        self.password = line_edit(N_("Password"), password=True)
+        form.addRow(N_("&User name"), self.username)
+        form.addRow(N_("&Password"), self.password)
+        # Each language in its own name, so a Spanish-speaking enroller finds "Español" at once.
+        self.language = QComboBox()
+        mark_data(self.language)
+        for code in STAFF_LANGUAGES:
+            self.language.addItem(language(code).native_name, code)
+        self.language.setAccessibleName(N_("Interface language"))
+        self.language.currentIndexChanged.connect(self._on_language_index_changed)
+        form.addRow(N_("&Language"), self.language)
         layout.addLayout(form)
         self.status = StatusLine()
         layout.addWidget(self.status)
@@ -63,13 +84,24 @@ class LoginScreen(QWidget):
         grid = QGridLayout(panel)
         grid.setVerticalSpacing(6)
         grid.setContentsMargins(12, 10, 12, 10)
-        grid.addWidget(QLabel("Demo accounts (user name / password):"), 0, 0, 1, 2)
+        grid.addWidget(QLabel(N_("Demo accounts (user name / password):")), 0, 0, 1, 2)
         for row, (user, password, _role) in enumerate(accounts, start=1):
             name = QLabel(user)
             name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(name, row, 0)
             grid.addWidget(QLabel(password), row, 1)
         return panel
+
+    def _on_language_index_changed(self, index: int) -> None:
+        self.language_chosen.emit(self.language.itemData(index))
+
+    def show_language(self, code: str) -> None:
+        """Show `code` as chosen without announcing it again."""
+        index = self.language.findData(code)
+        if index >= 0 and index != self.language.currentIndex():
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(index)
+            self.language.blockSignals(False)
 
     def reset(self) -> None:
         self.password.clear()
@@ -88,8 +120,8 @@ class LoginScreen(QWidget):
             return
         username, password = self.username.text().strip(), self.password.text()
         if not username or not password:
-            self.status.show_error("Type your user name and password.")
+            self.status.show_error(N_("Type your user name and password."))
             return
         self.submit.setEnabled(False)
-        self.status.show_info("Checking…")
+        self.status.show_info(N_("Checking…"))
         self.sign_in_requested.emit(username, password)

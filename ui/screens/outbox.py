@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.dashboard import OutboxOverview
+from kiosk.i18n import N_, Translator, source_translator
 from kiosk.outbox.delivery import DeliveryStatus
 from kiosk.staff import Role, StaffMember
 from ui.screens.home import show_delivery_on
@@ -53,13 +54,17 @@ class OutboxScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.t = source_translator()
+        self._delivery: DeliveryStatus | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
-        layout.addWidget(heading("Outbox"))
+        layout.addWidget(heading(N_("Outbox")))
         layout.addWidget(
             paragraph(
-                "Submitted applications are sealed: not even this kiosk can read them again. "
-                "They stay here until the program office confirms it has them."
+                N_(
+                    "Submitted applications are sealed: not even this kiosk can read them again. "
+                    "They stay here until the program office confirms it has them."
+                )
             )
         )
         self.delivery = paragraph("")
@@ -86,8 +91,8 @@ class OutboxScreen(QWidget):
         layout.addLayout(grid)
 
         actions = QHBoxLayout()
-        self.sync_button = button("Send &now")
-        self.export_button = button("&Export to USB drive…")
+        self.sync_button = button(N_("Send &now"))
+        self.export_button = button(N_("&Export to USB drive…"))
         actions.addWidget(self.sync_button)
         actions.addWidget(self.export_button)
         actions.addStretch(1)
@@ -95,9 +100,11 @@ class OutboxScreen(QWidget):
         self.status = StatusLine()
         layout.addWidget(self.status)
 
-        layout.addWidget(heading("Need a supervisor", 2))
+        layout.addWidget(heading(N_("Need a supervisor"), 2))
         self.attention = QTableWidget(0, 3)
-        self.attention.setHorizontalHeaderLabels(["Application", "Submitted", "What to do"])
+        self.attention.setHorizontalHeaderLabels(
+            [N_("Application"), N_("Submitted"), N_("What to do")]
+        )
         self.attention.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.attention.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.attention.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -105,9 +112,9 @@ class OutboxScreen(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.attention.verticalHeader().setVisible(False)
-        self.attention.setAccessibleName("Records that need a supervisor")
+        self.attention.setAccessibleName(N_("Records that need a supervisor"))
         layout.addWidget(self.attention, 1)
-        self.resend_button = button("Send &again")
+        self.resend_button = button(N_("Send &again"))
         row = QHBoxLayout()
         row.addWidget(self.resend_button)
         row.addStretch(1)
@@ -118,13 +125,19 @@ class OutboxScreen(QWidget):
         self.resend_button.clicked.connect(self._on_resend_button_clicked)
         self._record_ids: list[str] = []
 
+    def retranslate(self, t: Translator) -> None:
+        self.t = t
+        if self._delivery is not None:
+            show_delivery_on(self.delivery, self._delivery, t)
+
     def set_viewer(self, member: StaffMember) -> None:
         supervisor = member.role.at_least(Role.SUPERVISOR)
         self.export_button.setVisible(supervisor)
         self.resend_button.setVisible(supervisor)
 
     def show_delivery(self, status: DeliveryStatus) -> None:
-        show_delivery_on(self.delivery, status)
+        self._delivery = status
+        show_delivery_on(self.delivery, status, self.t)
         self.sync_button.setEnabled(status.configured)
 
     def show_overview(self, overview: OutboxOverview) -> None:
@@ -151,18 +164,18 @@ class OutboxScreen(QWidget):
                 self.attention.setItem(row, col, QTableWidgetItem(text))
 
     def _on_sync_button_clicked(self) -> None:
-        self.status.show_info("Trying to reach the program office…")
+        self.status.show_info(N_("Trying to reach the program office…"))
         self.sync_requested.emit()
 
     def _on_export_button_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Choose the USB drive or folder")
         if folder:
-            self.status.show_info("Writing the sealed records…")
+            self.status.show_info(N_("Writing the sealed records…"))
             self.export_requested.emit(folder)
 
     def _on_resend_button_clicked(self) -> None:
         rows = self.attention.selectionModel().selectedRows()
         if not rows:
-            self.status.show_error("Select a record in the list first.")
+            self.status.show_error(N_("Select a record in the list first."))
             return
         self.resend_requested.emit(self._record_ids[rows[0].row()])

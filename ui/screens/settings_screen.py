@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.config import Setting, Settings
+from kiosk.i18n import N_
 from ui.widgets.common import StatusLine, button, heading, paragraph, primary_button
 
 Editor = QLineEdit | QSpinBox | QCheckBox
@@ -51,13 +52,13 @@ class SettingsScreen(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
-        layout.addWidget(heading("Settings"))
-        layout.addWidget(paragraph("Changes are recorded in the audit log with your name."))
+        layout.addWidget(heading(N_("Settings")))
+        layout.addWidget(paragraph(N_("Changes are recorded in the audit log with your name.")))
         self.program = QLabel()
-        self.program.setAccessibleName("Program")
+        self.program.setAccessibleName(N_("Program"))
         form = QFormLayout()
         form.setVerticalSpacing(14)
-        form.addRow("Program", self.program)
+        form.addRow(N_("Program"), self.program)
         self.editors: dict[str, Editor] = {}
         for setting in Settings.declarations():
             if not setting.shown:
@@ -77,11 +78,11 @@ class SettingsScreen(QWidget):
         scroll.setObjectName("settingsScroll")
         layout.addWidget(scroll, 1)
         row = QHBoxLayout()
-        self.save = primary_button("&Save settings")
+        self.save = primary_button(N_("&Save settings"))
         self.save.clicked.connect(self._on_save_clicked)
         row.addWidget(self.save)
         row.addStretch(1)
-        self.health = button("Kiosk &health…")
+        self.health = button(N_("Kiosk &health…"))
         self.health.clicked.connect(self.health_requested)
         row.addWidget(self.health)
         layout.addLayout(row)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.config import Settings
 from kiosk.errors import KioskError
+from kiosk.i18n import N_, Translator, source_translator
 from kiosk.staff import check_password
 from ui.widgets.common import (
     StatusLine,
@@ -35,9 +36,10 @@ class SetupWizard(QWidget):
 
     def __init__(self, programs: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.t = source_translator()
         outer = QVBoxLayout(self)
         panel, layout = card(640)
-        layout.addWidget(heading("Set up this kiosk"))
+        layout.addWidget(heading(N_("Set up this kiosk")))
         self.step_label = paragraph("")
         self.step_label.setObjectName("stepLabel")
         layout.addWidget(self.step_label)
@@ -49,8 +51,8 @@ class SetupWizard(QWidget):
         self.status = StatusLine()
         layout.addWidget(self.status)
         buttons = QHBoxLayout()
-        self.back = button("&Back")
-        self.next = primary_button("&Next")
+        self.back = button(N_("&Back"))
+        self.next = primary_button(N_("&Next"))
         self.back.clicked.connect(self._on_back_clicked)
         self.next.clicked.connect(self._on_next_clicked)
         buttons.addWidget(self.back)
@@ -67,7 +69,7 @@ class SetupWizard(QWidget):
     def _program_page(self, programs: list[tuple[str, str]]) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(heading("Which ID program does this kiosk enroll for?", 2))
+        layout.addWidget(heading(N_("Which ID program does this kiosk enroll for?"), 2))
         self.program_group = QButtonGroup(page)
         for index, (program_id, name) in enumerate(programs):
             radio = QRadioButton(name)
@@ -82,20 +84,20 @@ class SetupWizard(QWidget):
     def _site_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(heading("Where is this kiosk?", 2))
+        layout.addWidget(heading(N_("Where is this kiosk?"), 2))
         form = QFormLayout()
-        self.site_name = line_edit("Site name")
-        self.site_name.setPlaceholderText("for example: Queens Library, Flushing")
-        form.addRow("&Site name", self.site_name)
+        self.site_name = line_edit(N_("Site name"))
+        self.site_name.setPlaceholderText(N_("for example: Queens Library, Flushing"))
+        form.addRow(N_("&Site name"), self.site_name)
         self.idle_minutes = QSpinBox()
         self.idle_minutes.setRange(1, 60)
         self.idle_minutes.setValue(Settings.idle_lock_seconds.default // 60)
         self.idle_minutes.setSuffix(" minutes")
-        self.idle_minutes.setAccessibleName("Lock the screen after this many idle minutes")
-        form.addRow("&Lock screen after", self.idle_minutes)
+        self.idle_minutes.setAccessibleName(N_("Lock the screen after this many idle minutes"))
+        form.addRow(N_("&Lock screen after"), self.idle_minutes)
         layout.addLayout(form)
         layout.addWidget(
-            paragraph("The screen locks itself when nobody has used it for this long.")
+            paragraph(N_("The screen locks itself when nobody has used it for this long."))
         )
         layout.addStretch(1)
         return page
@@ -103,35 +105,45 @@ class SetupWizard(QWidget):
     def _admin_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(heading("Create the first administrator", 2))
+        layout.addWidget(heading(N_("Create the first administrator"), 2))
         layout.addWidget(
             paragraph(
-                "This person can add staff and change settings. Choose a password of at least "
-                "8 characters; a short sentence is easy to remember and hard to guess."
+                N_(
+                    "This person can add staff and change settings. Choose a password of at least "
+                    "8 characters; a short sentence is easy to remember and hard to guess."
+                )
             )
         )
         form = QFormLayout()
-        self.display_name = line_edit("Your name")
-        self.username = line_edit("User name")
-        self.password = line_edit("Password", password=True)
-        self.confirm = line_edit("Password again", password=True)
-        form.addRow("Your &name", self.display_name)
-        form.addRow("&User name", self.username)
-        form.addRow("&Password", self.password)
-        form.addRow("Password &again", self.confirm)
+        self.display_name = line_edit(N_("Your name"))
+        self.username = line_edit(N_("User name"))
+        self.password = line_edit(N_("Password"), password=True)
+        self.confirm = line_edit(N_("Password again"), password=True)
+        form.addRow(N_("Your &name"), self.display_name)
+        form.addRow(N_("&User name"), self.username)
+        form.addRow(N_("&Password"), self.password)
+        form.addRow(N_("Password &again"), self.confirm)
         self.confirm.returnPressed.connect(self._on_next_clicked)
         layout.addLayout(form)
         layout.addStretch(1)
         return page
+
+    def retranslate(self, t: Translator) -> None:
+        self.t = t
+        self._show_page(self.pages.currentIndex())
 
     # --- navigation ------------------------------------------------------------------------
 
     def _show_page(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
         total = self.pages.count()
-        self.step_label.setText(f"Step {index + 1} of {total}")
+        self.step_label.setText(
+            self.t.tr("Step {number} of {total}", number=index + 1, total=total)
+        )
         self.back.setEnabled(index > 0)
-        self.next.setText("&Create kiosk" if index == total - 1 else "&Next")
+        self.next.setText(
+            self.t.gettext("&Create kiosk") if index == total - 1 else self.t.gettext("&Next")
+        )
         self.next.setAccessibleName(self.next.text().replace("&", ""))
         self.status.clear_status()
         focus = {0: self.program_group.checkedButton(), 1: self.site_name, 2: self.display_name}
@@ -152,7 +164,7 @@ class SetupWizard(QWidget):
             self._show_page(index + 1)
             return
         self.next.setEnabled(False)
-        self.status.show_info("Creating the encrypted vault…")
+        self.status.show_info(N_("Creating the encrypted vault…"))
         self.setup_requested.emit(
             self.username.text().strip(),
             self.display_name.text().strip(),

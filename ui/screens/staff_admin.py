@@ -18,33 +18,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.i18n import N_
 from kiosk.staff import Role, StaffMember
 from ui.widgets.common import StatusLine, button, heading, line_edit, paragraph
 
 ROLE_TEXT = {
-    Role.ENROLLER: "Enroller",
-    Role.SUPERVISOR: "Supervisor",
-    Role.ADMIN: "Administrator",
+    Role.ENROLLER: N_("Enroller"),
+    Role.SUPERVISOR: N_("Supervisor"),
+    Role.ADMIN: N_("Administrator"),
 }
 
 
 class AddStaffDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add staff")
+        self.setWindowTitle(N_("Add staff"))
         form = QFormLayout(self)
-        self.display_name = line_edit("Name")
-        self.username = line_edit("User name")
+        self.display_name = line_edit(N_("Name"))
+        self.username = line_edit(N_("User name"))
         self.role = QComboBox()
-        self.role.setAccessibleName("Role")
+        self.role.setAccessibleName(N_("Role"))
         for role, text in ROLE_TEXT.items():
             self.role.addItem(text, role)
-        self.password = line_edit("Temporary password", password=True)
-        form.addRow("&Name", self.display_name)
-        form.addRow("&User name", self.username)
-        form.addRow("&Role", self.role)
-        form.addRow("&Temporary password", self.password)
-        form.addRow(paragraph("Tell them the temporary password in person; they change it."))
+        self.password = line_edit(N_("Temporary password"), password=True)
+        form.addRow(N_("&Name"), self.display_name)
+        form.addRow(N_("&User name"), self.username)
+        form.addRow(N_("&Role"), self.role)
+        form.addRow(N_("&Temporary password"), self.password)
+        form.addRow(paragraph(N_("Tell them the temporary password in person; they change it.")))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -67,24 +68,26 @@ class StaffScreen(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
-        layout.addWidget(heading("Staff"))
+        layout.addWidget(heading(N_("Staff")))
         layout.addWidget(
-            paragraph("Everyone who signs in to this kiosk. Each person has their own password.")
+            paragraph(
+                N_("Everyone who signs in to this kiosk. Each person has their own password.")
+            )
         )
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["User name", "Name", "Role"])
+        self.table.setHorizontalHeaderLabels([N_("User name"), N_("Name"), N_("Role")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
-        self.table.setAccessibleName("Staff accounts")
+        self.table.setAccessibleName(N_("Staff accounts"))
         layout.addWidget(self.table)
         row = QHBoxLayout()
-        self.add_button = button("&Add staff…")
-        self.reset_button = button("&Reset password…")
-        self.clear_button = button("&Clear lockout")
-        self.remove_button = button("Re&move…")
+        self.add_button = button(N_("&Add staff…"))
+        self.reset_button = button(N_("&Reset password…"))
+        self.clear_button = button(N_("&Clear lockout"))
+        self.remove_button = button(N_("Re&move…"))
         for b in (self.add_button, self.reset_button, self.clear_button, self.remove_button):
             row.addWidget(b)
         row.addStretch(1)
@@ -113,7 +116,7 @@ class StaffScreen(QWidget):
     def selected_username(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            self.status.show_error("Select a person in the list first.")
+            self.status.show_error(N_("Select a person in the list first."))
             return None
         item = self.table.item(rows[0].row(), 0)
         return item.text() if item else None
@@ -135,8 +138,8 @@ class StaffScreen(QWidget):
         dialog = QDialog(self)
         dialog.setWindowTitle(f"Reset password for {username}")
         form = QFormLayout(dialog)
-        password = line_edit("Temporary password", password=True)
-        form.addRow("&Temporary password", password)
+        password = line_edit(N_("Temporary password"), password=True)
+        form.addRow(N_("&Temporary password"), password)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -157,7 +160,7 @@ class StaffScreen(QWidget):
             return
         answer = QMessageBox.question(
             self,
-            "Remove staff",
+            N_("Remove staff"),
             f"Remove {username}? They will no longer be able to sign in.",
         )
         if answer == QMessageBox.StandardButton.Yes:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.i18n import N_, Translator, source_translator
+
 
 def heading(text: str, level: int = 1) -> QLabel:
     label = QLabel(text)
@@ -58,29 +60,43 @@ def line_edit(accessible_name: str, *, password: bool = False) -> QLineEdit:
 
 
 class StatusLine(QLabel):
-    """One line under a form: errors in red with a symbol, success in green; never colour alone."""
+    """One line under a form: errors in red with a symbol, success in green; never colour alone.
+
+    Messages are English source texts (or already translated text): the line translates them
+    with the staff language and again when that language changes.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._t = source_translator()
+        self._message: tuple[str, str] | None = None
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setAccessibleName("Status")
+        self.setAccessibleName(N_("Status"))
         self.clear_status()
 
     def show_error(self, text: str) -> None:
-        self._show("error", f"⚠ {text}")
+        self._show("error", text)
 
     def show_success(self, text: str) -> None:
-        self._show("success", f"✓ {text}")
+        self._show("success", text)
 
     def show_info(self, text: str) -> None:
         self._show("info", text)
 
     def clear_status(self) -> None:
+        self._message = None
         self.setText("")
         self.setVisible(False)
 
-    def _show(self, kind: str, text: str) -> None:
+    def retranslate(self, t: Translator) -> None:
+        self._t = t
+        if self._message is not None:
+            self._show(*self._message)
+
+    def _show(self, kind: str, source: str) -> None:
+        self._message = (kind, source)
+        text = {"error": "⚠ ", "success": "✓ "}.get(kind, "") + self._t.gettext(source)
         self.setProperty("kind", kind)
         self.style().unpolish(self)
         self.style().polish(self)

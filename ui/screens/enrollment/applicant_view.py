@@ -7,16 +7,25 @@ facing the applicant, and it closes with the step or the lock screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPixmap
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.documents import InvalidFields
 from kiosk.documents.texts import card_labels, care_of, long_date, no_address
 from kiosk.enrollment import AddressKind, ApplicantDetails, FlowState, Gender
 from kiosk.enrollment.preview import card_address
 from kiosk.enrollment.validation import parse_date
-from kiosk.i18n import Translator
+from kiosk.i18n import LANGUAGES, Translator
+from ui.fonts import font_for
+from ui.i18n import direction, mark_data, mark_own_language
 
 PHOTO_WIDTH = 200
 
@@ -60,10 +69,29 @@ def address_lines(details: ApplicantDetails, t: Translator) -> str:
 
 
 class ApplicantView(QWidget):
+    """Everything here is in the applicant's language, whatever the staff screens speak."""
+
+    language_chosen = Signal(str)  # the applicant picked another language to read in
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("applicantView")
+        mark_own_language(self)
         column = QVBoxLayout(self)
+        picker_row = QHBoxLayout()
+        self.language_label = QLabel()
+        # Every language in its own name and script: an applicant finds theirs without English.
+        self.language = QComboBox()
+        mark_data(self.language)
+        for lang in LANGUAGES:
+            self.language.addItem(lang.native_name, lang.code)
+        self.language.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.language.activated.connect(self._on_language_activated)
+        self.language_label.setBuddy(self.language)
+        picker_row.addWidget(self.language_label)
+        picker_row.addWidget(self.language)
+        picker_row.addStretch(1)
+        column.addLayout(picker_row)
         self.title = QLabel()
         self.title.setObjectName("heading1")
         self.title.setWordWrap(True)
@@ -75,7 +103,7 @@ class ApplicantView(QWidget):
         self.photo = QLabel()
         self.photo.setFixedWidth(PHOTO_WIDTH)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.photo.setAccessibleName("Photo")
+        self.photo.setAccessibleName("Photo")  # replaced by the applicant's language in show_state
         row.addWidget(self.photo)
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading)
@@ -85,10 +113,21 @@ class ApplicantView(QWidget):
         column.addLayout(row)
         column.addStretch(1)
 
+    def _on_language_activated(self, index: int) -> None:
+        self.language_chosen.emit(self.language.itemData(index))
+
     def show_state(self, state: FlowState, t: Translator) -> None:
-        self.setLayoutDirection(
-            Qt.LayoutDirection.RightToLeft if t.is_rtl else Qt.LayoutDirection.LeftToRight
-        )
+        self.setLayoutDirection(direction(t))
+        self.setFont(font_for(t.language, self.font()))
+        self.language.setFont(font_for(t.language, self.font()))
+        index = self.language.findData(t.code)
+        if index >= 0:
+            self.language.setCurrentIndex(index)
+        # Translators: label of the list where applicants pick the language they read in.
+        self.language_label.setText(t.gettext("Language:"))
+        self.language.setAccessibleName(t.gettext("Language"))
+        # Translators: accessible name of the applicant's photo on the check screen.
+        self.photo.setAccessibleName(t.gettext("Your photo"))
         app = state.application
         details = app.details
         labels = card_labels(t)
@@ -131,6 +170,8 @@ class ApplicantView(QWidget):
             shown.setObjectName("applicantValue")
             shown.setWordWrap(True)
             shown.setTextFormat(Qt.TextFormat.PlainText)
+            shown.setAccessibleName(label)
+            mark_data(shown)
             self.form.addRow(name, shown)
         if app.photo is not None:
             pixmap = QPixmap()

@@ -41,6 +41,7 @@ class ConfirmStep(StepPage):
         row = QHBoxLayout()
         self.applicant = ApplicantView()
         self.applicant.setMinimumWidth(520)
+        self.applicant.language_chosen.connect(self._on_applicant_language_chosen)
         row.addWidget(self.applicant, 1)
         side_box = QWidget()
         side_box.setFixedWidth(SIDE_WIDTH)
@@ -65,6 +66,13 @@ class ConfirmStep(StepPage):
         self.body.addLayout(row)
         session.submit_failed.connect(self._on_session_submit_failed)
 
+    def _on_applicant_language_chosen(self, code: str) -> None:
+        # Only the reading language changes: everything entered stays as it is.
+        self.session.set_reading_locale(code)
+        state = self.session.state
+        if state is not None:
+            self.show_state(state)
+
     def _on_submit_button_clicked(self) -> None:
         self.status.show_info("Sealing and saving the application…")
         self.submit.setEnabled(False)
@@ -76,7 +84,7 @@ class ConfirmStep(StepPage):
 
     def show_state(self, state: FlowState) -> set[str]:
         if state.is_open:
-            translator = translator_for(state.receipt_locale)
+            translator = translator_for(self.session.reading_locale(state))
             self.applicant.show_state(state, translator)
             if self._window is not None and self._window.isVisible():
                 self._window.view.show_state(state, translator)
@@ -92,7 +100,8 @@ class ConfirmStep(StepPage):
             return
         if self._window is None:
             self._window = ApplicantWindow()
-        self._window.view.show_state(state, translator_for(state.receipt_locale))
+            self._window.view.language_chosen.connect(self._on_applicant_language_chosen)
+        self._window.view.show_state(state, translator_for(self.session.reading_locale(state)))
         shown = self._window.show_on_second_screen()
         self.second_screen_note.setText(
             "The applicant's view is also on the second display." if shown else ""
