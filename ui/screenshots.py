@@ -23,6 +23,7 @@ from kiosk.staff import sign_in
 from kiosk.vault import KdfParams
 from ui.app import DEMO_ACCOUNTS, load_stylesheet, make_demo_vault, program_choices
 from ui.controller import KioskController
+from ui.enrollment_screenshots import render_enrollment_screens
 from ui.idle import IdleWatcher
 from ui.main_window import MainWindow
 from ui.screens.change_password import ChangePasswordDialog
@@ -76,6 +77,31 @@ def seeded_offline_vault(workdir: Path) -> Path:
     return demo_dir
 
 
+DEMO_APPOINTMENTS = (
+    "confirmation_code,date,time,family_name,given_names,language\n"
+    "AB-1001,{day},09:00,Núñez,Ana María,es\n"
+    "AB-1002,{day},09:30,Haddad,Layla,ar\n"
+    "AB-1003,{day},10:00,Chen,Wei,zh_Hans\n"
+    "AB-1004,{day},10:30,Kowalski,Jan,pl\n"
+)
+
+
+def render_check_in(window: MainWindow, out: Path, workdir: Path) -> None:
+    """The check-in screen with a made-up day of appointments and two walk-in tickets."""
+    a = window.appointments_controller
+    wait_for(a.day_loaded, window.show_appointments)
+    csv = workdir / "appointments.csv"
+    csv.write_text(DEMO_APPOINTMENTS.format(day=utc_now().astimezone().date()), "utf-8")
+    wait_for(a.list_imported, lambda: a.import_file(str(csv)))
+    wait_for(a.day_loaded, lambda: None)
+    window.appointments.table.selectRow(0)
+    wait_for(a.day_loaded, lambda: a.check_in("AB-1001"))
+    for _ in range(2):
+        wait_for(a.ticket_taken, a.take_ticket)
+    wait_for(a.queue_loaded, lambda: None)
+    save(window, out, "06c-check-in")
+
+
 def render_shell(app: QApplication, out: Path, workdir: Path) -> list[str]:
     demo_dir = seeded_offline_vault(workdir)
     accounts = [(u, p, r.value) for u, p, r in DEMO_ACCOUNTS]
@@ -117,6 +143,7 @@ def render_shell(app: QApplication, out: Path, workdir: Path) -> list[str]:
     save(window, out, "06-home")
     wait_for(controller.outbox_loaded, window.show_outbox)
     save(window, out, "06b-outbox")
+    render_check_in(window, out, workdir)
     wait_for(controller.staff_loaded, window.show_staff)
     save(window, out, "07-staff")
     window.show_settings()
@@ -144,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="kiosk-shots-"))
     try:
         names = render_shell(app, args.out, workdir)
+        names += render_enrollment_screens(app, args.out, workdir)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     sys.stdout.write("\n".join(names) + "\n")
