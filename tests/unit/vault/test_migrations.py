@@ -76,3 +76,22 @@ def test_a_failing_migration_leaves_the_previous_version(
     assert current_version(conn) == 1
     assert "half_done" not in tables(conn)
     conn.close()
+
+
+def test_0003_kiosk_identity_adds_one_row_table_and_keeps_records(tmp_path: Path) -> None:
+    conn = open_connection(tmp_path / "v.db", KEY)
+    migrate(conn, target=2)
+    conn.execute(
+        "INSERT INTO staff (username, display_name, role, created_at) "
+        "VALUES ('ana', 'Ana', 'admin', 'now')"
+    )
+    conn.execute(
+        "INSERT INTO submissions (record_id, application_number, state, submitted_by,"
+        " submitted_at, updated_at, envelope) VALUES ('r1', 'A-1', 'sealed', 1, 'now', 'now', x'00')"
+    )
+    assert migrate(conn, target=3) == [3]
+    assert "kiosk_identity" in tables(conn)
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(kiosk_identity)")}
+    assert {"kiosk_id", "signing_key", "program_public_key", "intake_url"} <= columns
+    assert conn.execute("SELECT application_number FROM submissions").fetchall() == [("A-1",)]
+    conn.close()
