@@ -87,7 +87,8 @@ def test_0003_kiosk_identity_adds_one_row_table_and_keeps_records(tmp_path: Path
     )
     conn.execute(
         "INSERT INTO submissions (record_id, application_number, state, submitted_by,"
-        " submitted_at, updated_at, envelope) VALUES ('r1', 'A-1', 'sealed', 1, 'now', 'now', x'00')"
+        " submitted_at, updated_at, envelope)"
+        " VALUES ('r1', 'A-1', 'sealed', 1, 'now', 'now', x'00')"
     )
     assert migrate(conn, target=3) == [3]
     assert "kiosk_identity" in tables(conn)
