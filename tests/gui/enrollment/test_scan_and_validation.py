@@ -130,3 +130,19 @@ def test_reading_a_document_with_the_camera_fills_and_stops_the_camera(
     assert page.camera_dialog is None  # closed, its camera joined
     assert reader.frames and reader.frames[0][2] == 3  # a whole BGR frame, in memory only
     assert "Differs from what was typed" in page.scanner.result.text()
+
+
+def test_what_a_document_says_is_shown_as_plain_text(kiosk: EnrollHarness, qtbot: QtBot) -> None:
+    kiosk.start()
+    fill_type(kiosk)
+    next_step(kiosk, Step.DETAILS)
+    page = details_page(kiosk)
+    kiosk.type_into(page.edits["family_name"], "<b>Núñez</b>")
+    session = kiosk.window.enrollment.session
+    with qtbot.waitSignal(session.scan_finished, timeout=TIMEOUT):
+        kiosk.type_into(page.scanner.input, MRZ)
+        page.scanner.read_button.click()
+    conflict = next(m for m in page.messages if m.field_name == "family_name")
+    assert conflict.textFormat() is Qt.TextFormat.PlainText
+    assert page.scanner.result.textFormat() is Qt.TextFormat.PlainText
+    assert page.edits["family_name"].text() == "<b>Núñez</b>"  # kept as typed

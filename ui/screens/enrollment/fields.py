@@ -22,6 +22,8 @@ class FieldMessage(QLabel):
         self.field_name = field_name
         self.target = target
         self.setObjectName("fieldMessage")
+        # Messages may quote what a document says: never let that be read as rich text.
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setProperty("kind", "error")
         self.setAccessibleName("Problem")

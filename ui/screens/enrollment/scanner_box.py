@@ -93,6 +93,7 @@ class ScannerBox(QWidget):
             self.document.setVisible(False)
         self.result = QLabel()
         self.result.setVisible(False)
+        self.result.setTextFormat(Qt.TextFormat.PlainText)
         self.result.setWordWrap(True)
         self.result.setObjectName("scanResult")
         column.addWidget(self.result)
