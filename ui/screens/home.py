@@ -10,6 +10,7 @@ from kiosk.dashboard import DashboardSummary
 from kiosk.i18n import N_, Translator, source_translator
 from kiosk.outbox.delivery import DeliveryStatus
 from kiosk.staff import StaffMember
+from ui.i18n import mark_data
 from ui.widgets.common import StatusLine, button, heading, paragraph, primary_button
 
 
@@ -48,6 +49,7 @@ class HomeScreen(QWidget):
         self.greeting = heading("")
         layout.addWidget(self.greeting)
         self.site = paragraph("")
+        mark_data(self.site)  # the site's and program's names
         layout.addWidget(self.site)
         start = QHBoxLayout()
         self.new_application = primary_button(N_("New &application"))

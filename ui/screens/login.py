@@ -65,7 +65,7 @@ class LoginScreen(QWidget):
         layout.addLayout(form)
         self.status = StatusLine()
         layout.addWidget(self.status)
-        self.submit = primary_button("Sign in" if not locked else "Unlock")
+        self.submit = primary_button(N_("Sign in") if not locked else N_("Unlock"))
         self.submit.clicked.connect(self._on_submit_clicked)
         self.password.returnPressed.connect(self._on_submit_clicked)
         self.username.returnPressed.connect(self.password.setFocus)

@@ -75,10 +75,10 @@ class OutboxScreen(QWidget):
         self.numbers: dict[str, QLabel] = {}
         rows = [
             ("submitted_today", "Submitted today"),
-            ("delivered_today", "Delivered today"),
+            ("delivered_today", N_("Delivered today")),
             ("waiting", "Waiting to upload"),
-            ("exported", "On removable media, waiting for a receipt"),
-            ("delivered", "Delivered in all"),
+            ("exported", N_("On removable media, waiting for a receipt")),
+            ("delivered", N_("Delivered in all")),
             ("attention", "Need a supervisor"),
         ]
         for index, (key, title) in enumerate(rows):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from kiosk.config import Settings
 from kiosk.errors import KioskError
 from kiosk.i18n import N_, Translator, source_translator
+from ui.i18n import mark_data
 from kiosk.staff import check_password
 from ui.widgets.common import (
     StatusLine,
@@ -73,6 +74,7 @@ class SetupWizard(QWidget):
         self.program_group = QButtonGroup(page)
         for index, (program_id, name) in enumerate(programs):
             radio = QRadioButton(name)
+            mark_data(radio)  # the program file's own name
             radio.setProperty("program_id", program_id)
             radio.setAccessibleName(name)
             self.program_group.addButton(radio, index)

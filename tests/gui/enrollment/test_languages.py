@@ -1,0 +1,126 @@
+"""Language access on the applicant's screens: every Local Law 30 language loads, Arabic and
+Urdu read right to left, nothing is left in English, and switching language loses nothing."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel
+
+from kiosk.enrollment import Step
+from kiosk.i18n import load_translator, translated_languages
+from tests.gui.enrollment.conftest import EnrollHarness
+from tests.gui.enrollment.filling import fill_to, next_step
+from ui.screens.enrollment.applicant_view import ApplicantView
+from ui.screens.enrollment.confirm_step import ConfirmStep
+
+pytestmark = pytest.mark.gui
+
+CODES = [lang.code for lang in translated_languages()]
+# Texts that are the same in English and the applicant's language, and why.
+ALLOWED_SAME = {
+    "No": "the Spanish word is the same",
+    "Multicolor": "the Spanish word is the same",
+}
+
+
+# Values on the check screen that are translated words rather than the applicant's data.
+WORD_VALUES = {"Yes", "No", "Not designated", "Brown", "Hazel", "Black", "Blue", "Green", "Gray"}
+
+
+def at_confirm(kiosk: EnrollHarness) -> ConfirmStep:
+    kiosk.start()
+    fill_to(kiosk, Step.CONFIRM)
+    next_step(kiosk, Step.CONFIRM)
+    page = kiosk.screen.pages[Step.CONFIRM]
+    assert isinstance(page, ConfirmStep)
+    return page
+
+
+def visible_texts(view: ApplicantView) -> dict[str, str]:
+    """Message texts (not data values) on the applicant's view, by place."""
+    found = {
+        "title": view.title.text(),
+        "intro": view.intro.text(),
+        "language label": view.language_label.text(),
+        "language name": view.language.accessibleName(),
+        "photo name": view.photo.accessibleName(),
+    }
+    for row in range(view.form.rowCount()):
+        for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole):
+            item = view.form.itemAt(row, role)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel) and label.text():
+                found[f"row {row} {role.name}"] = label.text()
+    return found
+
+
+def data_free(text: str) -> bool:
+    return bool(re.search(r"[^\W\d_]", text))
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_language_loads_without_rejected_translations(code: str) -> None:
+    translator = load_translator(code)
+    assert translator.rejected == ()
+    assert translator.gettext("Please check your details") != "Please check your details"
+
+
+def test_the_check_screen_is_translated_in_every_language_and_rtl_for_arabic_and_urdu(
+    kiosk: EnrollHarness,
+) -> None:
+    page = at_confirm(kiosk)
+    view = page.applicant
+    view.language.activated.emit(view.language.findData("en"))
+    english = visible_texts(view)
+    state = kiosk.window.enrollment.state
+    assert state is not None
+    for code in CODES:
+        view.language.activated.emit(view.language.findData(code))
+        assert view.language.currentData() == code
+        texts = visible_texts(view)
+        for place, text in texts.items():
+            source = english.get(place, "")
+            # Field values are data (names, dates, ZIP codes) unless they are one of our words.
+            is_value = "FieldRole" in place and source not in WORD_VALUES
+            if data_free(source) and not is_value and source not in ALLOWED_SAME:
+                assert text != source, (code, source)
+        rtl = code in ("ar", "ur")
+        expected = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        assert view.layoutDirection() is expected, code
+    # Switching language changed nothing the operator entered or the recorded languages.
+    after = kiosk.window.enrollment.state
+    assert after is not None
+    assert after.application == state.application
+
+
+def test_the_reading_language_carries_to_the_receipt_and_back_keeps_it(
+    kiosk: EnrollHarness,
+) -> None:
+    page = at_confirm(kiosk)
+    view = page.applicant
+    view.language.activated.emit(view.language.findData("bn"))
+    assert view.title.text() == load_translator("bn").gettext("Please check your details")
+    session = kiosk.window.enrollment.session
+    state = session.state
+    assert state is not None
+    assert session.reading_locale(state) == "bn"
+    assert state.receipt_locale == "es"  # the recorded preference is untouched
+    kiosk.press(page, Qt.Key.Key_PageUp)
+    next_step(kiosk, Step.CONFIRM)
+    assert view.title.text() == load_translator("bn").gettext("Please check your details")
+
+
+def test_the_language_picker_is_named_keyboard_reachable_and_in_own_names(
+    kiosk: EnrollHarness,
+) -> None:
+    view = at_confirm(kiosk).applicant
+    assert view.language.accessibleName()
+    assert view.language.focusPolicy() & Qt.FocusPolicy.TabFocus
+    names = {view.language.itemText(i) for i in range(view.language.count())}
+    assert {"العربية", "中文", "বাংলা", "اردو", "Español", "한국어"} <= names
+    for label in view.findChildren(QLabel):
+        if label.property("i18nData") and label.text():
+            assert label.accessibleName(), label.text()
