@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from kiosk.config import Settings
 from kiosk.errors import KioskError
 from kiosk.i18n import N_, Translator, source_translator
-from ui.i18n import mark_data
 from kiosk.staff import check_password
+from ui.i18n import mark_data
 from ui.widgets.common import (
     StatusLine,
     button,
