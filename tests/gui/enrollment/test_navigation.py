@@ -53,6 +53,8 @@ def test_back_and_forward_keep_everything(kiosk: EnrollHarness, qtbot: QtBot) ->
     assert state is not None and state.application.photo is not None
     assert photo.kept.pixmap() is not None and not photo.kept.pixmap().isNull()
     next_step(kiosk, Step.REVIEW)
+    # (the window's focus widget: offscreen, a restarted camera takes window activation away)
+    assert kiosk.window.focusWidget() is kiosk.screen.next_button  # Enter goes on
 
 
 def test_the_step_indicator_shows_all_seven_steps(kiosk: EnrollHarness) -> None:

@@ -69,4 +69,4 @@ class ReviewStep(StepPage):
         self.warnings.clear()
 
     def focus_first(self) -> None:
-        self.front.setFocus()
+        """Nothing to type here: the screen gives Next the keyboard."""

@@ -85,6 +85,8 @@ class EnrollmentScreen(QWidget):
             scroller.setWidgetResizable(True)
             scroller.setFrameShape(QFrame.Shape.NoFrame)
             scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            # Tab walks the fields, not the frame around them (it follows focus by itself).
+            scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             scroller.setWidget(page)
             self.scrollers[step] = scroller
             self.stack.addWidget(scroller)
@@ -268,6 +270,7 @@ class EnrollmentScreen(QWidget):
             if self.isVisible():
                 page.entered()
                 page.focus_first()
+                self._keep_focus_on_screen()
         shown = page.show_state(state)
         elsewhere = [p.message for p in state.problems if p.field not in shown]
         if elsewhere:
@@ -281,6 +284,21 @@ class EnrollmentScreen(QWidget):
         self.next_button.setEnabled(open_)
         self.cancel_button.setVisible(state.is_open)
         self.cancel_button.setEnabled(open_)
+
+    def _keep_focus_on_screen(self) -> None:
+        """A step with nothing to type (the review) still needs the keyboard: give it Next."""
+        focused = QApplication.focusWidget()
+        page = self.scrollers[self._current_step]
+        # The stack hands focus to the page frame itself when it switches; that is not a field.
+        if (
+            focused is None
+            or focused is page
+            or not page.isAncestorOf(focused)
+            or not focused.isVisible()
+            or focused.focusPolicy() == Qt.FocusPolicy.NoFocus
+        ):
+            target = self.next_button if self.next_button.isVisible() else self.back_button
+            target.setFocus()
 
     def _focus_first_problem(self) -> None:
         for message in self.current_page.messages:
@@ -315,6 +333,7 @@ class EnrollmentScreen(QWidget):
         if self._shown_step is not None and not event.spontaneous():
             self.current_page.entered()
             self.current_page.focus_first()
+            self._keep_focus_on_screen()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
         if not event.spontaneous():
