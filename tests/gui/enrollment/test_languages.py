@@ -27,7 +27,19 @@ ALLOWED_SAME = {
 
 
 # Values on the check screen that are translated words rather than the applicant's data.
-WORD_VALUES = {"Yes", "No", "Not designated", "Brown", "Hazel", "Black", "Blue", "Green", "Gray"}
+WORD_VALUES = {
+    "Yes",
+    "No",
+    "Not designated",
+    "Female (F)",
+    "Male (M)",
+    "Brown",
+    "Hazel",
+    "Black",
+    "Blue",
+    "Green",
+    "Gray",
+}
 
 
 def at_confirm(kiosk: EnrollHarness) -> ConfirmStep:

@@ -36,7 +36,10 @@ def gender_text(t: Translator, gender: Gender | None) -> str:
     if gender is Gender.NOT_DESIGNATED:
         # Translators: the applicant chose not to show a gender on the card.
         return t.gettext("Not designated")
-    return gender.value
+    # The card prints the letter; the applicant reads the word in their language beside it.
+    words = {Gender.F: t.gettext("Female"), Gender.M: t.gettext("Male")}
+    word = words.get(gender)
+    return f"{word} ({gender.value})" if word else gender.value
 
 
 def eye_text(t: Translator, value: str) -> str:
@@ -145,7 +148,9 @@ class ApplicantView(QWidget):
         address_text = address_lines(details, t)
         height = ""
         if details.height_feet.strip():
-            height = f"{details.height_feet.strip()}′ {details.height_inches.strip() or '0'}″"
+            # Left-to-right marks keep 5′ 4″ in order inside right-to-left text.
+            feet, inches = details.height_feet.strip(), details.height_inches.strip() or "0"
+            height = f"\u200e{feet}′ {inches}″\u200e"
         rows = [
             (labels["family_name"], details.family_name.strip()),
             (labels["given_names"], " ".join(
@@ -163,13 +168,20 @@ class ApplicantView(QWidget):
             (t.gettext("Veteran"), yes_no(t, details.veteran)),
             (t.gettext("Organ donor registry"), yes_no(t, details.organ_donor)),
         ]  # fmt: skip
+        edge = Qt.AlignmentFlag.AlignRight if t.is_rtl else Qt.AlignmentFlag.AlignLeft
+        for text_label in (self.title, self.intro):
+            text_label.setAlignment(edge | Qt.AlignmentFlag.AlignAbsolute)
         for label, value in rows:
             name = QLabel(label)
             name.setObjectName("applicantLabel")
+            # Absolute: a Latin value (a street, a height) would otherwise sit at the left edge
+            # of a right-to-left form, away from its label.
+            name.setAlignment(edge | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop)
             shown = QLabel(value)
             shown.setObjectName("applicantValue")
             shown.setWordWrap(True)
             shown.setTextFormat(Qt.TextFormat.PlainText)
+            shown.setAlignment(edge | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop)
             shown.setAccessibleName(label)
             mark_data(shown)
             self.form.addRow(name, shown)
