@@ -25,6 +25,7 @@ from ui.app import DEMO_ACCOUNTS, load_stylesheet, make_demo_vault, program_choi
 from ui.controller import KioskController
 from ui.enrollment_screenshots import render_enrollment_screens
 from ui.idle import IdleWatcher
+from ui.language_screenshots import render_language_screens
 from ui.main_window import MainWindow
 from ui.screens.change_password import ChangePasswordDialog
 from ui.workers.vault_worker import VaultWorker
@@ -172,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         names = render_shell(app, args.out, workdir)
         names += render_enrollment_screens(app, args.out, workdir)
+        names += render_language_screens(app, args.out, workdir)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     sys.stdout.write("\n".join(names) + "\n")
