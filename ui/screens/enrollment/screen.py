@@ -287,7 +287,7 @@ class EnrollmentScreen(QWidget):
 
     def _keep_focus_on_screen(self) -> None:
         """A step with nothing to type (the review) still needs the keyboard: give it Next."""
-        focused = QApplication.focusWidget()
+        focused = self.window().focusWidget()  # even while another window is active
         page = self.scrollers[self._current_step]
         # The stack hands focus to the page frame itself when it switches; that is not a field.
         if (
