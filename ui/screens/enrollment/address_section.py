@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.enrollment import AddressKind, FlowState
+from kiosk.i18n import N_
 from ui.screens.enrollment.fields import FieldMessage, labelled, set_text, text_field, wipe
 
 KIND_LABELS = {
@@ -40,22 +41,24 @@ class AddressSection(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         self.kind = QComboBox()
-        self.kind.setAccessibleName("What the card shows as address")
+        self.kind.setAccessibleName(N_("What the card shows as address"))
         for kind, text in KIND_LABELS.items():
             self.kind.addItem(text, kind.value)
         self.kind.activated.connect(self._on_kind_activated)
         self.kind.setMaximumWidth(520)
         self.kind_message = make_message("address_kind", self.kind)
-        column.addWidget(labelled("Card &shows", self.kind, self.kind_message))
+        column.addWidget(labelled(N_("Card &shows"), self.kind, self.kind_message))
 
         self.edits: dict[str, QLineEdit] = {
-            "care_of": text_field("Care-of organization", "organization that receives mail"),
-            "po_box": text_field("P.O. box number", "for example 1234"),
-            "street": text_field("Street address", "number and street"),
-            "unit": text_field("Apartment or unit (optional)", "for example 4B"),
-            "city": text_field("City or borough", "for example Brooklyn"),
-            "state": text_field("State", "NY", 20),
-            "postal_code": text_field("ZIP code", "5 digits, for example 11201", 10),
+            "care_of": text_field(
+                N_("Care-of organization"), N_("organization that receives mail")
+            ),
+            "po_box": text_field(N_("P.O. box number"), N_("for example 1234")),
+            "street": text_field(N_("Street address"), N_("number and street")),
+            "unit": text_field(N_("Apartment or unit (optional)"), N_("for example 4B")),
+            "city": text_field(N_("City or borough"), N_("for example Brooklyn")),
+            "state": text_field(N_("State"), N_("NY"), 20),
+            "postal_code": text_field(N_("ZIP code"), N_("5 digits, for example 11201"), 10),
         }
         labels = {
             "care_of": "Care-of organization",

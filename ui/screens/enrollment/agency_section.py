@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from kiosk.enrollment import FlowState
+from kiosk.i18n import N_
 from kiosk.rules import Program
 from ui.screens.enrollment.fields import set_checked
 from ui.widgets.common import heading
@@ -24,7 +25,7 @@ class AgencySection(QWidget):
         self.boxes: dict[str, QCheckBox] = {}
         self._column = QVBoxLayout(self)
         self._column.setContentsMargins(0, 0, 0, 0)
-        self._column.addWidget(heading("Verified by an agency", 2))
+        self._column.addWidget(heading(N_("Verified by an agency"), 2))
 
     def _build(self, program: Program) -> None:
         for box in self.boxes.values():

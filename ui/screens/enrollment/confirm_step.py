@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.enrollment import FlowState
+from kiosk.i18n import N_
 from ui.enrollment.session import EnrollmentSession, translator_for
 from ui.screens.enrollment.applicant_view import ApplicantView, ApplicantWindow
 from ui.screens.enrollment.fields import set_checked
@@ -22,8 +23,8 @@ SIDE_WIDTH = 380
 
 
 class ConfirmStep(StepPage):
-    title = "Applicant confirmation"
-    intro = (
+    title = N_("Applicant confirmation")
+    intro = N_(
         "Turn the screen to the applicant (or point to the second display) and let them read "
         "their details in their language. Then tick the statement and submit."
     )
@@ -50,12 +51,12 @@ class ConfirmStep(StepPage):
         self.second_screen_note = paragraph("")
         side.addWidget(self.second_screen_note)
         side.addWidget(paragraph(STATEMENT))
-        self.attested = QCheckBox("I &attest to this")
+        self.attested = QCheckBox(N_("I &attest to this"))
         self.attested.setAccessibleName("I attest: " + STATEMENT)
         self.attested.toggled.connect(lambda on: self.session.require_flow().set_attestation(on))
         side.addWidget(self.attested)
         side.addWidget(self.message("attested", self.attested))
-        self.submit = primary_button("&Submit application")
+        self.submit = primary_button(N_("&Submit application"))
         self.submit.setDefault(False)
         self.submit.clicked.connect(self._on_submit_button_clicked)
         side.addWidget(self.submit)
@@ -74,7 +75,7 @@ class ConfirmStep(StepPage):
             self.show_state(state)
 
     def _on_submit_button_clicked(self) -> None:
-        self.status.show_info("Sealing and saving the application…")
+        self.status.show_info(N_("Sealing and saving the application…"))
         self.submit.setEnabled(False)
         self.session.submit()
 

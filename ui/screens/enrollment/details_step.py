@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.enrollment import EyeColour, FlowState, Gender, ScanOutcome
+from kiosk.i18n import N_
 from ui.enrollment.session import EnrollmentSession
 from ui.screens.enrollment.address_section import AddressSection
 from ui.screens.enrollment.fields import labelled, set_checked, set_text, text_field, wipe
@@ -39,8 +40,8 @@ EYE_LABELS = {
 
 
 class DetailsStep(StepPage):
-    title = "Applicant details"
-    intro = (
+    title = N_("Applicant details")
+    intro = N_(
         "Type names as the applicant writes them, in any script. Gender is what the applicant "
         "chooses for the card; no proof is asked."
     )
@@ -82,7 +83,7 @@ class DetailsStep(StepPage):
             grid.setColumnStretch(column, 1)
         self.body.addLayout(grid)
 
-        self.body.addWidget(heading("Address on the card", 2))
+        self.body.addWidget(heading(N_("Address on the card"), 2))
         self.address = AddressSection(self._update, self.message)
         self.body.addWidget(self.address)
 
@@ -103,9 +104,9 @@ class DetailsStep(StepPage):
         gender_row.addStretch(1)
         genders = QWidget()
         genders.setLayout(gender_row)
-        genders.setAccessibleName("Gender on the card")
+        genders.setAccessibleName(N_("Gender on the card"))
         gender_box = labelled(
-            "&Gender on the card",
+            N_("&Gender on the card"),
             genders,
             self.message("gender", genders),
             buddy=self.gender_buttons[Gender.F],
@@ -115,21 +116,21 @@ class DetailsStep(StepPage):
     def _build_height(self, grid: QGridLayout) -> None:
         height = QHBoxLayout()
         height.setContentsMargins(0, 0, 0, 0)
-        self.edits["height_feet"] = text_field("Height, feet", "ft", 1)
-        self.edits["height_inches"] = text_field("Height, inches", "in", 2)
+        self.edits["height_feet"] = text_field(N_("Height, feet"), N_("ft"), 1)
+        self.edits["height_inches"] = text_field(N_("Height, inches"), N_("in"), 2)
         for name in ("height_feet", "height_inches"):
             edit = self.edits[name]
             edit.setMaximumWidth(90)
             edit.textEdited.connect(lambda text, n=name: self._update(**{n: text}))
         height.addWidget(self.edits["height_feet"])
-        height.addWidget(paragraph("ft"))
+        height.addWidget(paragraph(N_("ft")))
         height.addWidget(self.edits["height_inches"])
-        height.addWidget(paragraph("in"))
+        height.addWidget(paragraph(N_("in")))
         height.addStretch(1)
         heights = QWidget()
         heights.setLayout(height)
         height_box = labelled(
-            "He&ight",
+            N_("He&ight"),
             heights,
             self.message("height_feet", heights),
             buddy=self.edits["height_feet"],
@@ -138,17 +139,17 @@ class DetailsStep(StepPage):
 
     def _build_eye(self, grid: QGridLayout) -> None:
         self.eye = QComboBox()
-        self.eye.setAccessibleName("Eye colour")
-        self.eye.addItem("Choose…", "")
+        self.eye.setAccessibleName(N_("Eye colour"))
+        self.eye.addItem(N_("Choose…"), "")
         for colour, text in EYE_LABELS.items():
             self.eye.addItem(text, colour.value)
         self.eye.activated.connect(self._on_eye_activated)
         grid.addWidget(
-            labelled("Eye colo&ur", self.eye, self.message("eye_colour", self.eye)), 2, 1
+            labelled(N_("Eye colo&ur"), self.eye, self.message("eye_colour", self.eye)), 2, 1
         )
 
     def _build_contact(self) -> None:
-        self.body.addWidget(heading("Contact (optional, for the program only)", 2))
+        self.body.addWidget(heading(N_("Contact (optional, for the program only)"), 2))
         contact = QGridLayout()
         contact.setHorizontalSpacing(16)
         self._text(
@@ -195,11 +196,11 @@ class DetailsStep(StepPage):
             contact.setColumnStretch(column, 1)
         self.body.addLayout(contact)
 
-        self.veteran = QCheckBox("The applicant is a veteran (the card can say so)")
-        self.veteran.setAccessibleName("Veteran")
+        self.veteran = QCheckBox(N_("The applicant is a veteran (the card can say so)"))
+        self.veteran.setAccessibleName(N_("Veteran"))
         self.veteran.toggled.connect(lambda on: self._update(veteran=on))
-        self.donor = QCheckBox("Join the organ donor &registry (16 and older)")
-        self.donor.setAccessibleName("Organ donor registry")
+        self.donor = QCheckBox(N_("Join the organ donor &registry (16 and older)"))
+        self.donor.setAccessibleName(N_("Organ donor registry"))
         self.donor.toggled.connect(lambda on: self._update(organ_donor=on))
         self.body.addWidget(self.veteran)
         self.body.addWidget(self.donor)

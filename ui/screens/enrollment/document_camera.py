@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.capture.choices import source_choices
 from kiosk.capture.photo import PhotoSpec
 from kiosk.capture.sources import CameraInfo, Frame
+from kiosk.i18n import N_
 from ui.enrollment.services import EnrollmentServices
 from ui.widgets.common import button, paragraph, primary_button
 from ui.workers.capture_worker import CaptureWorker, PreviewFrame
@@ -28,19 +29,21 @@ class DocumentCameraDialog(QDialog):
 
     def __init__(self, services: EnrollmentServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Read a document with the camera")
+        self.setWindowTitle(N_("Read a document with the camera"))
         self._services = services
         self._worker: CaptureWorker | None = None
         self._latest: Frame | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(
             paragraph(
-                "Hold the licence's barcode or the passport's zone flat in front of the "
-                "camera, away from glare. Nothing is saved: the picture is read and dropped."
+                N_(
+                    "Hold the licence's barcode or the passport's zone flat in front of the "
+                    "camera, away from glare. Nothing is saved: the picture is read and dropped."
+                )
             )
         )
-        self.view = QLabel("Looking for a camera…")
-        self.view.setAccessibleName("Camera view")
+        self.view = QLabel(N_("Looking for a camera…"))
+        self.view.setAccessibleName(N_("Camera view"))
         self.view.setFixedSize(VIEW)
         self.view.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view.setStyleSheet("background: #202226; color: white;")
@@ -48,9 +51,9 @@ class DocumentCameraDialog(QDialog):
         self.note = paragraph("")
         layout.addWidget(self.note)
         row = QHBoxLayout()
-        self.read_button = primary_button("&Read this document")
+        self.read_button = primary_button(N_("&Read this document"))
         self.read_button.setEnabled(False)
-        self.close_button = button("Close")
+        self.close_button = button(N_("Close"))
         row.addStretch(1)
         row.addWidget(self.close_button)
         row.addWidget(self.read_button)
@@ -72,7 +75,7 @@ class DocumentCameraDialog(QDialog):
         if self._worker is None:
             return
         if not choices:
-            self.view.setText("No camera found. Plug in a USB camera, or use the scanner.")
+            self.view.setText(N_("No camera found. Plug in a USB camera, or use the scanner."))
             return
         self.note.setText(f"Camera: {choices[0].label}")
         self._worker.start(choices[0].make())

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QLineEdit,
 
 from kiosk.enrollment import DocumentEntry, DocumentOwner
 from kiosk.enrollment.validation import parse_date
+from kiosk.i18n import N_
 from ui.screens.enrollment.fields import FieldMessage, set_checked, set_text, text_field
 from ui.widgets.common import button
 
@@ -62,7 +63,7 @@ class DocumentRow(QFrame):
         self.nyc.setAccessibleName(f"{name}: shows an address in {area}")
         self.nyc.setVisible("nyc_address" in needs)
         self.nyc.toggled.connect(self._on_fact_changed)
-        self.remove = button("Remo&ve")
+        self.remove = button(N_("Remo&ve"))
         self.remove.setAccessibleName(f"Remove {name}")
         self.remove.clicked.connect(lambda: on_remove(*self.key))
         column = 0
@@ -83,7 +84,7 @@ class DocumentRow(QFrame):
         self.show_entry(entry)
 
     def _date_field(self, wanted: bool, label: str, what: str) -> QLineEdit:
-        edit = text_field(f"{self.name.text()}: {what}", "YYYY-MM-DD", 10)
+        edit = text_field(f"{self.name.text()}: {what}", N_("YYYY-MM-DD"), 10)
         edit.setMaximumWidth(170)
         edit.setHidden(not wanted)
         edit.textEdited.connect(self._on_fact_changed)

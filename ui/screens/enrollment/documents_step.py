@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.capture.sources import Frame
 from kiosk.enrollment import DocumentChoice, DocumentOwner, FlowState, ScanOutcome
+from kiosk.i18n import N_
 from ui.enrollment.services import EnrollmentServices
 from ui.enrollment.session import EnrollmentSession
 from ui.screens.enrollment.agency_section import AgencySection
@@ -66,8 +67,8 @@ def choice_text(choice: DocumentChoice) -> str:
 
 
 class DocumentsStep(StepPage):
-    title = "Documents"
-    intro = (
+    title = N_("Documents")
+    intro = N_(
         "Search the program's list for each document the applicant shows, add it, and enter "
         "what the rules need. Nothing is copied: the kiosk keeps no scans of documents."
     )
@@ -86,7 +87,9 @@ class DocumentsStep(StepPage):
         columns = QHBoxLayout()
         columns.setSpacing(24)
         left = QVBoxLayout()
-        self.search = text_field("Search the document list", "type words, e.g. passport, bill")
+        self.search = text_field(
+            N_("Search the document list"), N_("type words, e.g. passport, bill")
+        )
         self.search.textEdited.connect(self._on_search_text_edited)
         self.results = self._results_list()
         # Enter in the search or the list adds the highlighted document (not Next).
@@ -94,15 +97,15 @@ class DocumentsStep(StepPage):
         for widget in (self.search, self.results):
             widget.installEventFilter(self._enter_adds)
         self.results.itemDoubleClicked.connect(lambda _: self._on_add_button_clicked())
-        left.addWidget(labelled("&Search documents", self.search))
+        left.addWidget(labelled(N_("&Search documents"), self.search))
         left.addWidget(self.results)
         add_row = QHBoxLayout()
         self.owner = QComboBox()
-        self.owner.setAccessibleName("Whose document")
-        self.owner.addItem("The applicant's", DocumentOwner.APPLICANT.value)
-        self.owner.addItem("The caretaker's", DocumentOwner.CARETAKER.value)
-        self.owner_box = labelled("Document &is", self.owner)
-        self.add_button = button("&Add document")
+        self.owner.setAccessibleName(N_("Whose document"))
+        self.owner.addItem(N_("The applicant's"), DocumentOwner.APPLICANT.value)
+        self.owner.addItem(N_("The caretaker's"), DocumentOwner.CARETAKER.value)
+        self.owner_box = labelled(N_("Document &is"), self.owner)
+        self.add_button = button(N_("&Add document"))
         self.add_button.clicked.connect(self._on_add_button_clicked)
         add_row.addWidget(self.owner_box)
         add_row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignBottom)
@@ -113,8 +116,8 @@ class DocumentsStep(StepPage):
         self.address_message = self.message("address_kind", self.results)
         for message in (self.documents_message, self.dob_message, self.address_message):
             left.addWidget(message)
-        left.addWidget(heading("Documents examined", 2))
-        self.none_yet = paragraph("None yet.")
+        left.addWidget(heading(N_("Documents examined"), 2))
+        self.none_yet = paragraph(N_("None yet."))
         left.addWidget(self.none_yet)
         self.rows_box = QVBoxLayout()
         left.addLayout(self.rows_box)
@@ -138,7 +141,7 @@ class DocumentsStep(StepPage):
         results = QListWidget()
         results.setObjectName("documentResults")
         results.setProperty("programData", True)
-        results.setAccessibleName("Matching documents")
+        results.setAccessibleName(N_("Matching documents"))
         results.setMinimumHeight(150)
         results.setMaximumHeight(190)
         results.setWordWrap(True)
@@ -152,17 +155,17 @@ class DocumentsStep(StepPage):
         session.scan_finished.connect(self._on_session_scan_finished)
         session.scan_failed.connect(self._on_session_scan_failed)
         left.addWidget(self.scanner)
-        self.camera_button = button("Read with ca&mera…")
+        self.camera_button = button(N_("Read with ca&mera…"))
         self.camera_button.clicked.connect(self._on_camera_button_clicked)
         left.addWidget(self.camera_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        left.addWidget(heading("Caretaker", 2))
+        left.addWidget(heading(N_("Caretaker"), 2))
         self.caretaker_note = paragraph("")
         left.addWidget(self.caretaker_note)
-        self.caretaker = QCheckBox("Applying &with a caretaker")
+        self.caretaker = QCheckBox(N_("Applying &with a caretaker"))
         self.caretaker.toggled.connect(lambda on: self.session.require_flow().set_caretaker(on))
         self.attestation = QCheckBox(
-            "The caretaker si&gned the statement that the applicant lives with them"
+            N_("The caretaker si&gned the statement that the applicant lives with them")
         )
         self.attestation.toggled.connect(
             lambda on: self.session.require_flow().set_caretaker_attestation(on)

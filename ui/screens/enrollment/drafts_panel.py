@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from kiosk.enrollment import DraftInfo
+from kiosk.i18n import N_
 from ui.widgets.common import button, heading, paragraph
 
 
@@ -38,16 +39,16 @@ class DraftsPanel(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(heading("Unfinished applications", 2))
+        row.addWidget(heading(N_("Unfinished applications"), 2))
         row.addStretch(1)
-        self.resume = button("&Resume selected")
+        self.resume = button(N_("&Resume selected"))
         self.resume.clicked.connect(self._on_resume_button_clicked)
         row.addWidget(self.resume)
         column.addLayout(row)
-        self.empty = paragraph("None: every application was submitted or cancelled.")
+        self.empty = paragraph(N_("None: every application was submitted or cancelled."))
         column.addWidget(self.empty)
         self.list = QListWidget()
-        self.list.setAccessibleName("Unfinished applications, by time")
+        self.list.setAccessibleName(N_("Unfinished applications, by time"))
         self.list.itemActivated.connect(lambda _: self._on_resume_button_clicked())
         column.addWidget(self.list)
         self.show_drafts([])

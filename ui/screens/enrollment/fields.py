@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.enrollment import FlowState
+from kiosk.i18n import N_
 
 
 class FieldMessage(QLabel):
@@ -26,7 +27,7 @@ class FieldMessage(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setProperty("kind", "error")
-        self.setAccessibleName("Problem")
+        self.setAccessibleName(N_("Problem"))
         self.setVisible(False)
 
     def show_messages(self, messages: Iterable[str]) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from kiosk.capture.session import PhotoTaken
 from kiosk.enrollment import FlowState
+from kiosk.i18n import N_
 from kiosk.rules import Program
 from ui.enrollment.services import EnrollmentServices, capture_spec
 from ui.enrollment.session import EnrollmentSession
@@ -20,7 +21,7 @@ KEPT_WIDTH = 56
 
 
 class PhotoStep(StepPage):
-    title = "Photo"
+    title = N_("Photo")
     intro = ""  # the camera widget explains itself; every pixel goes to the preview
 
     def __init__(
@@ -42,9 +43,9 @@ class PhotoStep(StepPage):
         self.kept_row = QWidget()
         row = QHBoxLayout(self.kept_row)
         row.setContentsMargins(0, 0, 0, 0)
-        self.kept_caption = paragraph("Photo on the application: none yet.")
+        self.kept_caption = paragraph(N_("Photo on the application: none yet."))
         self.kept = QLabel()
-        self.kept.setAccessibleName("Photo on the application")
+        self.kept.setAccessibleName(N_("Photo on the application"))
         self.kept.setFixedWidth(KEPT_WIDTH)
         row.addWidget(self.kept)
         row.addWidget(self.kept_caption, 1)
@@ -118,7 +119,7 @@ class PhotoStep(StepPage):
             self._kept_jpeg = jpeg
             if jpeg is None:
                 self.kept.clear()
-                self.kept_caption.setText("Photo on the application: none yet.")
+                self.kept_caption.setText(N_("Photo on the application: none yet."))
             else:
                 pixmap = QPixmap()
                 pixmap.loadFromData(jpeg, "JPG")
@@ -126,7 +127,7 @@ class PhotoStep(StepPage):
                     pixmap.scaledToWidth(KEPT_WIDTH, Qt.TransformationMode.SmoothTransformation)
                 )
                 self.kept_caption.setText(
-                    "Photo on the application (kept). Capture again to replace it."
+                    N_("Photo on the application (kept). Capture again to replace it.")
                 )
         self._sync_kept_row()
         return super().show_state(state)
@@ -140,7 +141,7 @@ class PhotoStep(StepPage):
         super().clear()
         self._kept_jpeg = None
         self.kept.clear()
-        self.kept_caption.setText("Photo on the application: none yet.")
+        self.kept_caption.setText(N_("Photo on the application: none yet."))
         self.stop_camera()
         if self.camera is not None:
             # The widget keeps the last frame and the photo thumbnail: drop the widget whole.

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.enrollment import FlowState
+from kiosk.i18n import N_
 from ui.widgets.common import heading, paragraph
 
 
@@ -21,7 +22,7 @@ class PointsMeter(QFrame):
         self.setObjectName("pointsMeter")
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 12, 16, 12)
-        column.addWidget(heading("Documents so far", 2))
+        column.addWidget(heading(N_("Documents so far"), 2))
         grid = QGridLayout()
         self.identity = QLabel()
         self.residency = QLabel()
@@ -42,14 +43,14 @@ class PointsMeter(QFrame):
         self.problems.setProperty("programData", True)
         column.addWidget(self.problems)
         column.addStretch(1)
-        self.setAccessibleName("Points meter")
+        self.setAccessibleName(N_("Points meter"))
         self.clear()
 
     def show_state(self, state: FlowState, names: dict[str, str]) -> None:
         meter = state.meter
         if meter is None:
             self.clear()
-            self.verdict.setText("Enter a valid date of birth on the details step first.")
+            self.verdict.setText(N_("Enter a valid date of birth on the details step first."))
             return
         self.identity.setText(
             f"Identity {meter.identity_points}/{meter.identity_needed} "

@@ -12,6 +12,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.enrollment import FlowState
+from kiosk.i18n import N_
 from ui.enrollment.session import EnrollmentSession, ReceiptImages
 from ui.screens.enrollment.fields import refocus
 from ui.screens.enrollment.page import StepPage
@@ -23,8 +24,8 @@ BUTTON_WIDTH = 320
 
 
 class ReceiptStep(StepPage):
-    title = "Submitted"
-    intro = "The application is sealed and queued; it uploads when the kiosk is online."
+    title = N_("Submitted")
+    intro = N_("The application is sealed and queued; it uploads when the kiosk is online.")
 
     finished = Signal()  # the operator is done with this applicant
     another_requested = Signal()
@@ -37,15 +38,15 @@ class ReceiptStep(StepPage):
         self.number = heading("", 1)
         self.number.setObjectName("applicationNumber")
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        left.addWidget(paragraph("Application number"))
+        left.addWidget(paragraph(N_("Application number")))
         left.addWidget(self.number)
         self.language_note = paragraph("")
         left.addWidget(self.language_note)
-        self.print_button = primary_button("&Print receipt")
+        self.print_button = primary_button(N_("&Print receipt"))
         self.print_button.setDefault(False)
-        self.save_button = button("Save as P&DF…")
-        self.new_button = button("Ne&w application")
-        self.done_button = button("&Finish")
+        self.save_button = button(N_("Save as P&DF…"))
+        self.new_button = button(N_("Ne&w application"))
+        self.done_button = button(N_("&Finish"))
         for b in (self.print_button, self.save_button, self.new_button, self.done_button):
             b.setMaximumWidth(BUTTON_WIDTH)
             left.addWidget(b)
@@ -54,8 +55,8 @@ class ReceiptStep(StepPage):
         left.addWidget(self.status)
         left.addStretch(1)
         row.addLayout(left, 1)
-        self.receipt = QLabel("Preparing the receipt…")
-        self.receipt.setAccessibleName("Receipt")
+        self.receipt = QLabel(N_("Preparing the receipt…"))
+        self.receipt.setAccessibleName(N_("Receipt"))
         self.receipt.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.receipt.setMinimumWidth(RECEIPT_WIDTH)
         row.addWidget(self.receipt, 1)
@@ -96,7 +97,7 @@ class ReceiptStep(StepPage):
         if not accepted:
             return
         print_png(printer, self._images.png)
-        self.status.show_success("Sent to the printer.")
+        self.status.show_success(N_("Sent to the printer."))
 
     def _on_save_button_clicked(self) -> None:
         if self._images is None:
@@ -112,16 +113,16 @@ class ReceiptStep(StepPage):
             with open(path, "wb") as out:
                 out.write(self._images.pdf)
         except OSError:
-            self.status.show_error("The PDF could not be saved there. Choose another folder.")
+            self.status.show_error(N_("The PDF could not be saved there. Choose another folder."))
             return
-        self.status.show_success("Saved the receipt PDF.")
+        self.status.show_success(N_("Saved the receipt PDF."))
 
     def clear(self) -> None:
         super().clear()
         self._images = None
         self.number.clear()
         self.receipt.clear()
-        self.receipt.setText("Preparing the receipt…")
+        self.receipt.setText(N_("Preparing the receipt…"))
         self.language_note.clear()
         self.status.clear_status()
         self.print_button.setEnabled(False)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from kiosk.enrollment import FlowState
+from kiosk.i18n import N_
 from ui.enrollment.session import CardImages, EnrollmentSession
 from ui.screens.enrollment.page import StepPage
 from ui.widgets.common import paragraph
@@ -15,8 +16,8 @@ PREVIEW_WIDTH = 500
 
 
 class ReviewStep(StepPage):
-    title = "Review the card"
-    intro = (
+    title = N_("Review the card")
+    intro = N_(
         "Check the preview with the applicant. To change something, go back (PageUp or the "
         "step buttons above); everything entered is kept."
     )
@@ -36,7 +37,7 @@ class ReviewStep(StepPage):
         self._rendered_for: object = None
 
     def _image(self, name: str) -> QLabel:
-        label = QLabel("Preparing the preview…")
+        label = QLabel(N_("Preparing the preview…"))
         label.setAccessibleName(name)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setMinimumSize(PREVIEW_WIDTH, 320)
@@ -65,7 +66,7 @@ class ReviewStep(StepPage):
         self._rendered_for = None
         for label in (self.front, self.back):
             label.clear()
-            label.setText("Preparing the preview…")
+            label.setText(N_("Preparing the preview…"))
         self.warnings.clear()
 
     def focus_first(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kiosk.enrollment import ScanConflict, ScanOutcome
+from kiosk.i18n import N_
 from ui.screens.enrollment.fields import labelled
 from ui.widgets.common import button
 
@@ -63,15 +64,15 @@ class ScannerBox(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         self.input = QPlainTextEdit()
-        self.input.setAccessibleName("Scanner input")
+        self.input.setAccessibleName(N_("Scanner input"))
         self.input.setPlaceholderText(
-            "Click here, then scan the passport's zone or the licence barcode"
+            N_("Click here, then scan the passport's zone or the licence barcode")
         )
         self.input.setTabChangesFocus(True)
         self.input.setFixedHeight(60)
         self.input.textChanged.connect(self._on_input_text_changed)
         self.document = QComboBox()
-        self.document.setAccessibleName("Which document was scanned")
+        self.document.setAccessibleName(N_("Which document was scanned"))
         # The details step already uses C and R for its own fields.
         self.read_button = button("&Read scan" if mnemonics else "Read scan")
         self.read_button.clicked.connect(self._on_read_button_clicked)
@@ -86,7 +87,7 @@ class ScannerBox(QWidget):
         )
         if choose_document:
             row = QHBoxLayout()
-            row.addWidget(QLabel("Scanned document:"))
+            row.addWidget(QLabel(N_("Scanned document:")))
             row.addWidget(self.document, 1)
             column.addLayout(row)
         else:
@@ -112,7 +113,7 @@ class ScannerBox(QWidget):
         before = {self.document.itemData(i) for i in range(self.document.count())}
         current = self.document.currentData()
         self.document.clear()
-        self.document.addItem("Not yet added", None)
+        self.document.addItem(N_("Not yet added"), None)
         for doc_id, name in choices:
             self.document.addItem(name, doc_id)
         added = [doc_id for doc_id, _ in choices if doc_id not in before]
@@ -128,7 +129,7 @@ class ScannerBox(QWidget):
         text = self.input.toPlainText()
         self.input.clear()
         if text.strip():
-            self.result.setText("Reading…")
+            self.result.setText(N_("Reading…"))
             self.result.setVisible(True)
             self.text_scanned.emit(text, self.document.currentData())
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.enrollment import LANGUAGES, ApplicationType, FlowState, LanguageChoice
 from kiosk.enrollment.languages import OTHER
+from kiosk.i18n import N_
 from ui.enrollment.session import EnrollmentSession
 from ui.screens.enrollment.fields import labelled, set_text, text_field, wipe
 from ui.screens.enrollment.page import StepPage
@@ -36,8 +37,8 @@ def language_label(code: str) -> str:
 
 
 class TypeStep(StepPage):
-    title = "Application type and preferred languages"
-    intro = (
+    title = N_("Application type and preferred languages")
+    intro = N_(
         "Ask which kind of application this is, and which languages the applicant prefers "
         "(up to two). The confirmation screen and receipt use the first written language."
     )
@@ -57,25 +58,27 @@ class TypeStep(StepPage):
         row.addStretch(1)
         types = QWidget()
         types.setLayout(row)
-        types.setAccessibleName("Application type")
+        types.setAccessibleName(N_("Application type"))
         self.type_message = self.message("application_type", types)
         self.body.addWidget(types)
         self.body.addWidget(self.type_message)
 
         self.first = self._language_combo("First preferred language", "Choose…")
         self.second = self._language_combo("Second preferred language (optional)", "None")
-        self.first_other = text_field("First language, as the applicant names it")
-        self.second_other = text_field("Second language, as the applicant names it")
+        self.first_other = text_field(N_("First language, as the applicant names it"))
+        self.second_other = text_field(N_("Second language, as the applicant names it"))
         for edit in (self.first_other, self.second_other):
-            edit.setPlaceholderText("for example Wolof, Garifuna, K'iche'")
+            edit.setPlaceholderText(N_("for example Wolof, Garifuna, K'iche'"))
             edit.textEdited.connect(self._on_languages_edited)
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
-        self.first_other_box = labelled("Other language, &as written", self.first_other)
-        self.second_other_box = labelled("Second other language, as wr&itten", self.second_other)
-        grid.addWidget(labelled("&First preferred language", self.first), 0, 0)
+        self.first_other_box = labelled(N_("Other language, &as written"), self.first_other)
+        self.second_other_box = labelled(
+            N_("Second other language, as wr&itten"), self.second_other
+        )
+        grid.addWidget(labelled(N_("&First preferred language"), self.first), 0, 0)
         grid.addWidget(self.first_other_box, 0, 1)
-        grid.addWidget(labelled("Second lan&guage (optional)", self.second), 1, 0)
+        grid.addWidget(labelled(N_("Second lan&guage (optional)"), self.second), 1, 0)
         grid.addWidget(self.second_other_box, 1, 1)
         grid.setColumnStretch(2, 1)
         self.body.addLayout(grid)
