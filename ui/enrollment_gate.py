@@ -101,7 +101,7 @@ class EnrollmentGate(QObject):
                 lambda error: dialog.show_error(message_for(error)),
             )
 
-        dialog.override_requested.connect(requested)
+        dialog.confirmed.connect(requested)
         dialog.finished.connect(lambda _result: setattr(self, "_dialog", None))
         dialog.open()
 

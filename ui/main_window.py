@@ -433,7 +433,9 @@ class MainWindow(QMainWindow):
         if self._quit_dialog is None:
             self._quit_dialog = QuitDialog(self)
             retranslate_tree(self._quit_dialog, self.t)
-            self._quit_dialog.quit_requested.connect(self.controller.authorize_quit)
+            self._quit_dialog.confirmed.connect(
+                lambda user, password, _reason: self.controller.authorize_quit(user, password)
+            )
         self._quit_dialog.status.clear_status()
         self._quit_dialog.open()
 
