@@ -159,3 +159,10 @@ def test_printing_paints_the_receipt_on_the_page(qtbot: QtBot, tmp_path: Path) -
     printer.setOutputFileName(str(target))
     print_png(printer, rendered.png)
     assert target.read_bytes().startswith(b"%PDF") and target.stat().st_size > 10_000
+
+
+def test_the_applicants_window_never_takes_the_keyboard(qtbot: QtBot) -> None:
+    window = ApplicantWindow()
+    assert window.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    assert window.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    window.deleteLater()

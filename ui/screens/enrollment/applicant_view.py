@@ -206,7 +206,15 @@ class ApplicantWindow(QWidget):
     """The applicant's view alone, full screen on the second display."""
 
     def __init__(self) -> None:
-        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        # The keyboard stays with the operator: the applicant's screen only shows (and takes
+        # taps), so showing it must not pull the focus away from the attestation.
+        super().__init__(
+            None,
+            Qt.WindowType.Window
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowDoesNotAcceptFocus,
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setWindowTitle("Check your details")
         self.setObjectName("applicantWindow")
         layout = QVBoxLayout(self)
