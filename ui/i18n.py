@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QTableWidget,
     QTabWidget,
     QWidget,
@@ -95,7 +96,7 @@ def _texts(widget: QWidget, t: Translator) -> None:
         text_before = widget.text()
         text_after = _retext(widget, "text", widget.text, widget.setText, t)
     _accessible(widget, text_before, text_after, t)
-    if isinstance(widget, QLineEdit):
+    if isinstance(widget, QLineEdit | QPlainTextEdit):
         _retext(widget, "placeholder", widget.placeholderText, widget.setPlaceholderText, t)
     if isinstance(widget, QGroupBox):
         _retext(widget, "title", widget.title, widget.setTitle, t)

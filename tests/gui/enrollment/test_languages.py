@@ -11,8 +11,18 @@ from PySide6.QtWidgets import QFormLayout, QLabel
 
 from kiosk.enrollment import Step
 from kiosk.i18n import load_translator, translated_languages
+from kiosk.i18n.pseudo import pseudo_translator
 from tests.gui.enrollment.conftest import EnrollHarness
-from tests.gui.enrollment.filling import fill_to, next_step
+from tests.gui.enrollment.filling import (
+    fill_details,
+    fill_documents,
+    fill_to,
+    fill_type,
+    next_step,
+    take_photo,
+)
+from tests.gui.test_pseudo_locale import plain_texts
+from ui.language import UiLanguages
 from ui.screens.enrollment.applicant_view import ApplicantView
 from ui.screens.enrollment.confirm_step import ConfirmStep
 
@@ -39,6 +49,33 @@ WORD_VALUES = {
     "Blue",
     "Green",
     "Gray",
+}
+
+
+FILLERS = {
+    Step.TYPE: fill_type,
+    Step.DETAILS: fill_details,
+    Step.DOCUMENTS: fill_documents,
+    Step.PHOTO: take_photo,
+}
+# Plain texts allowed on the steps, with why. The test fails when this list grows or shrinks.
+ENROLLMENT_GAPS: dict[str, list[str]] = {
+    "DETAILS": [
+        "QRadioButton '': F",  # the letter printed on the card, the same in every language
+        "QRadioButton '': M",
+        "QLineEdit '': name@example.org",  # an example address, not words
+    ],
+    "DOCUMENTS": [
+        # The rules engine's suggestions (kiosk/rules, stdlib gettext, filled in English) with
+        # the program file's document names: docs/i18n.md, "What remains".
+        "QLabel 'paragraph': • Add 3 identity points, for example: Social Security card, U.S."
+        " birth certificate, Consular ID card\n• Add a photo ID, for example: Foreign passport"
+        " (machine-readable), Consular ID card, U.S. state driver licence\n• Add a document that"
+        " shows the date of birth, for example: U.S. birth certificate, Foreign birth"
+        " certificate, Foreign passport (machine-readable)\n• Add 1 proof of residency (a recent"
+        " document with an address in New York City), for example: Utility, cable or phone bill,"
+        " Bank or credit card statement, Residential lease"
+    ],
 }
 
 
@@ -136,3 +173,24 @@ def test_the_language_picker_is_named_keyboard_reachable_and_in_own_names(
     for label in view.findChildren(QLabel):
         if label.property("i18nData") and label.text():
             assert label.accessibleName(), label.text()
+
+
+def test_the_enrollment_steps_show_no_hard_coded_staff_text_in_the_pseudo_locale(
+    kiosk: EnrollHarness,
+) -> None:
+    window = kiosk.window
+    window.languages = UiLanguages(load=lambda code: pseudo_translator())
+    window.set_language("qps")
+    kiosk.start()
+    leftovers: dict[str, list[str]] = {}
+    order = [Step.TYPE, Step.DETAILS, Step.DOCUMENTS, Step.PHOTO, Step.REVIEW, Step.CONFIRM]
+    for step in order:
+        if step is not Step.TYPE:
+            fill_to_next = FILLERS.get(order[order.index(step) - 1])
+            if fill_to_next is not None:
+                fill_to_next(kiosk)
+            next_step(kiosk, step)
+        found = plain_texts(kiosk.screen)
+        if found:
+            leftovers[step.name] = found
+    assert leftovers == ENROLLMENT_GAPS

@@ -16,10 +16,10 @@ from kiosk.i18n import N_
 from ui.screens.enrollment.fields import FieldMessage, labelled, set_text, text_field, wipe
 
 KIND_LABELS = {
-    AddressKind.HOME: "Home address",
-    AddressKind.NONE: "No address on the card (collected in person)",
-    AddressKind.CARE_OF: "Care-of address (an organization receives mail)",
-    AddressKind.PO_BOX: "P.O. box",
+    AddressKind.HOME: N_("Home address"),
+    AddressKind.NONE: N_("No address on the card (collected in person)"),
+    AddressKind.CARE_OF: N_("Care-of address (an organization receives mail)"),
+    AddressKind.PO_BOX: N_("P.O. box"),
 }
 FIELDS_BY_KIND = {
     AddressKind.HOME: ("street", "unit", "city", "state", "postal_code"),
@@ -61,13 +61,13 @@ class AddressSection(QWidget):
             "postal_code": text_field(N_("ZIP code"), N_("5 digits, for example 11201"), 10),
         }
         labels = {
-            "care_of": "Care-of organization",
-            "po_box": "P.O. box number",
-            "street": "Street &address",
-            "unit": "Apartment or unit (optional)",
-            "city": "&City or borough",
-            "state": "State",
-            "postal_code": "&ZIP code",
+            "care_of": N_("Care-of organization"),
+            "po_box": N_("P.O. box number"),
+            "street": N_("Street &address"),
+            "unit": N_("Apartment or unit (optional)"),
+            "city": N_("&City or borough"),
+            "state": N_("State"),
+            "postal_code": N_("&ZIP code"),
         }
         self.rows: dict[str, QWidget] = {}
         grid = QGridLayout()

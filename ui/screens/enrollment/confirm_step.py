@@ -16,7 +16,7 @@ from ui.screens.enrollment.fields import set_checked
 from ui.screens.enrollment.page import StepPage
 from ui.widgets.common import StatusLine, paragraph, primary_button
 
-STATEMENT = (
+STATEMENT = N_(
     "The applicant checked these details, and I examined the original documents they showed."
 )
 SIDE_WIDTH = 380
@@ -105,7 +105,7 @@ class ConfirmStep(StepPage):
         self._window.view.show_state(state, translator_for(self.session.reading_locale(state)))
         shown = self._window.show_on_second_screen()
         self.second_screen_note.setText(
-            "The applicant's view is also on the second display." if shown else ""
+            self.t.gettext("The applicant's view is also on the second display.") if shown else ""
         )
 
     def left(self) -> None:

@@ -26,16 +26,16 @@ GENDER_LABELS = {
     Gender.F: "F",
     Gender.M: "M",
     Gender.X: "X",
-    Gender.NOT_DESIGNATED: "Not designated",
+    Gender.NOT_DESIGNATED: N_("Not designated"),
 }
 EYE_LABELS = {
-    EyeColour.BROWN: "Brown",
-    EyeColour.HAZEL: "Hazel",
-    EyeColour.BLACK: "Black",
-    EyeColour.BLUE: "Blue",
-    EyeColour.GREEN: "Green",
-    EyeColour.GRAY: "Gray",
-    EyeColour.MULTICOLOR: "Multicolor",
+    EyeColour.BROWN: N_("Brown"),
+    EyeColour.HAZEL: N_("Hazel"),
+    EyeColour.BLACK: N_("Black"),
+    EyeColour.BLUE: N_("Blue"),
+    EyeColour.GREEN: N_("Green"),
+    EyeColour.GRAY: N_("Gray"),
+    EyeColour.MULTICOLOR: N_("Multicolor"),
 }
 
 
@@ -59,21 +59,21 @@ class DetailsStep(StepPage):
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(8)
         self._text(
-            grid, "family_name", "&Family name", placeholder="", place=(0, 0), max_length=100
+            grid, "family_name", N_("&Family name"), placeholder="", place=(0, 0), max_length=100
         )
         self._text(
-            grid, "given_name", "Gi&ven name(s)", placeholder="", place=(0, 1), max_length=100
+            grid, "given_name", N_("Gi&ven name(s)"), placeholder="", place=(0, 1), max_length=100
         )
         self._text(
             grid,
             "middle_name",
-            "&Middle name (optional)",
+            N_("&Middle name (optional)"),
             placeholder="",
             place=(0, 2),
             max_length=100,
         )
         self._text(
-            grid, "dob", "&Date of birth", placeholder="YYYY-MM-DD", place=(1, 0), max_length=10
+            grid, "dob", N_("&Date of birth"), placeholder="YYYY-MM-DD", place=(1, 0), max_length=10
         )
 
         self._build_gender(grid)
@@ -155,7 +155,7 @@ class DetailsStep(StepPage):
         self._text(
             contact,
             "phone",
-            "&Phone (optional)",
+            N_("&Phone (optional)"),
             placeholder="212 555 0100",
             place=(0, 0),
             max_length=30,
@@ -163,7 +163,7 @@ class DetailsStep(StepPage):
         self._text(
             contact,
             "email",
-            "&Email (optional)",
+            N_("&Email (optional)"),
             placeholder="name@example.org",
             place=(0, 1),
             max_length=200,
@@ -171,7 +171,7 @@ class DetailsStep(StepPage):
         self._text(
             contact,
             "emergency_name",
-            "Emergenc&y contact name",
+            N_("Emergenc&y contact name"),
             placeholder="",
             place=(1, 0),
             max_length=100,
@@ -179,7 +179,7 @@ class DetailsStep(StepPage):
         self._text(
             contact,
             "emergency_phone",
-            "Emergency contact phone",
+            N_("Emergency contact phone"),
             placeholder="",
             place=(1, 1),
             max_length=30,
@@ -187,7 +187,7 @@ class DetailsStep(StepPage):
         self._text(
             contact,
             "emergency_relationship",
-            "Relationship (optional)",
+            N_("Relationship (optional)"),
             placeholder="",
             place=(1, 2),
             max_length=60,

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QLineEdit,
 
 from kiosk.enrollment import DocumentEntry, DocumentOwner
 from kiosk.enrollment.validation import parse_date
-from kiosk.i18n import N_
+from kiosk.i18n import N_, Translator, source_translator
 from ui.screens.enrollment.fields import FieldMessage, set_checked, set_text, text_field
 from ui.widgets.common import button
 
-DATE_HINT = "Enter the date as YYYY-MM-DD, for example 2027-03-31."
+DATE_HINT = N_("Enter the date as YYYY-MM-DD, for example 2027-03-31.")
 
 
 def _iso(day: date | None) -> str:
@@ -39,6 +39,7 @@ class DocumentRow(QFrame):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.t = source_translator()
         self.setObjectName("documentRow")
         self.key = entry.key
         self._on_change = on_change
@@ -106,6 +107,9 @@ class DocumentRow(QFrame):
             facts["nyc_address"] = self.nyc.isChecked()
         self._on_change(self.key[0], self.key[1], facts)
 
+    def retranslate(self, t: Translator) -> None:
+        self.t = t
+
     def show_entry(self, entry: DocumentEntry) -> None:
         presented = entry.presented
         for edit, value in ((self.expires, presented.expires), (self.dated, presented.dated)):
@@ -113,7 +117,9 @@ class DocumentRow(QFrame):
                 set_text(edit, _iso(value))
         set_checked(self.nyc, bool(presented.local_address))
         evidence = entry.evidence
-        self.read_note.setText("✓ Read from the document" if evidence is not None else "")
+        self.read_note.setText(
+            self.t.gettext("✓ Read from the document") if evidence is not None else ""
+        )
         self.read_note.setVisible(evidence is not None)
 
     def focus_chain(self) -> list[QWidget]:

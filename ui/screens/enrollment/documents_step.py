@@ -22,6 +22,7 @@ from kiosk.enrollment import DocumentChoice, DocumentOwner, FlowState, ScanOutco
 from kiosk.i18n import N_
 from ui.enrollment.services import EnrollmentServices
 from ui.enrollment.session import EnrollmentSession
+from ui.i18n import retranslate_tree
 from ui.screens.enrollment.agency_section import AgencySection
 from ui.screens.enrollment.document_camera import DocumentCameraDialog
 from ui.screens.enrollment.document_row import DocumentRow
@@ -217,6 +218,7 @@ class DocumentsStep(StepPage):
 
     def _on_camera_button_clicked(self) -> None:
         dialog = DocumentCameraDialog(self._services, self)
+        retranslate_tree(dialog, self.t)
         self.camera_dialog = dialog
         dialog.frame_chosen.connect(self._on_camera_dialog_frame_chosen)
         dialog.finished.connect(self._on_camera_dialog_finished)
@@ -274,6 +276,7 @@ class DocumentsStep(StepPage):
                     on_remove=self._on_row_removed,
                 )
                 self._rows[key] = row
+                retranslate_tree(row, self.t)  # built after the last language change
                 self.rows_box.addWidget(row)
                 row.show()  # now, not at the next event loop turn: focus and Tab go there next
             else:
@@ -295,9 +298,13 @@ class DocumentsStep(StepPage):
         self.agencies.show_state(state, program)
         below = program.age.caretaker_below
         self.caretaker_note.setText(
-            f"Applicants aged {program.age.minimum} to {below - 1} apply with a caretaker."
+            self.t.tr(
+                "Applicants aged {youngest} to {oldest} apply with a caretaker.",
+                youngest=program.age.minimum,
+                oldest=below - 1,
+            )
             if below is not None
-            else "The applicant may apply with a caretaker."
+            else self.t.gettext("The applicant may apply with a caretaker.")
         )
         self.meter.show_state(state, self._names)
         shown = super().show_state(state)

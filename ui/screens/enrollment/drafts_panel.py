@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from kiosk.enrollment import DraftInfo
-from kiosk.i18n import N_
+from kiosk.i18n import N_, Translator, source_translator
 from ui.widgets.common import button, heading, paragraph
 
 
@@ -24,8 +24,12 @@ def _local(text: str) -> str:
         return text
 
 
-def describe_draft(info: DraftInfo) -> str:
-    return f"Started {_local(info.created_at)} · last saved {_local(info.updated_at)}"
+def describe_draft(info: DraftInfo, t: Translator | None = None) -> str:
+    return (t or source_translator()).tr(
+        "Started {started} · last saved {saved}",
+        started=_local(info.created_at),
+        saved=_local(info.updated_at),
+    )
 
 
 VISIBLE_ROWS = 3
@@ -36,6 +40,8 @@ class DraftsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.t = source_translator()
+        self._drafts: list[DraftInfo] = []
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -53,10 +59,15 @@ class DraftsPanel(QWidget):
         column.addWidget(self.list)
         self.show_drafts([])
 
+    def retranslate(self, t: Translator) -> None:
+        self.t = t
+        self.show_drafts(self._drafts)
+
     def show_drafts(self, drafts: list[DraftInfo]) -> None:
+        self._drafts = list(drafts)  # times and ids only: the list never names anyone
         self.list.clear()
         for info in reversed(drafts):  # newest first
-            item = QListWidgetItem(describe_draft(info))
+            item = QListWidgetItem(describe_draft(info, self.t))
             item.setData(Qt.ItemDataRole.UserRole, info.draft_id)
             self.list.addItem(item)
         has = bool(drafts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.enrollment import FlowState
+from kiosk.i18n import Translator, source_translator
 from ui.enrollment.session import EnrollmentSession
 from ui.screens.enrollment.fields import FieldMessage, show_problems
 from ui.widgets.common import heading, paragraph
@@ -19,6 +20,8 @@ class StepPage(QWidget):
     def __init__(self, session: EnrollmentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        # The staff language; the window's retranslate_tree sets it (see retranslate).
+        self.t: Translator = source_translator()
         self.messages: list[FieldMessage] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -31,6 +34,10 @@ class StepPage(QWidget):
         self.body.setSpacing(10)
         outer.addLayout(self.body)
         outer.addStretch(1)
+
+    def retranslate(self, t: Translator) -> None:
+        """Texts this page sets while it runs use `t` from now on (static ones are walked)."""
+        self.t = t
 
     def message(self, field_name: str, target: QWidget | None = None) -> FieldMessage:
         message = FieldMessage(field_name, target)

@@ -12,6 +12,7 @@ from kiosk.i18n import N_
 from kiosk.rules import Program
 from ui.enrollment.services import EnrollmentServices, capture_spec
 from ui.enrollment.session import EnrollmentSession
+from ui.i18n import retranslate_tree
 from ui.screens.enrollment.page import StepPage
 from ui.widgets.camera_widget import CameraWidget
 from ui.widgets.common import paragraph
@@ -66,6 +67,7 @@ class PhotoStep(StepPage):
         self.camera = CameraWidget(self._worker, fallback=self._services.camera_fallback)
         self.camera.photo_captured.connect(self._on_camera_photo_captured)
         self.camera.photo_discarded.connect(self._on_camera_photo_discarded)
+        retranslate_tree(self.camera, self.t)  # built after the last language change
         # Connected after the widget's own slot, so this runs once the widget has restarted.
         self._worker.cameras_listed.connect(self._on_worker_cameras_listed)
         self.body.insertWidget(0, self.camera, 1)
@@ -119,7 +121,7 @@ class PhotoStep(StepPage):
             self._kept_jpeg = jpeg
             if jpeg is None:
                 self.kept.clear()
-                self.kept_caption.setText(N_("Photo on the application: none yet."))
+                self.kept_caption.setText(self.t.gettext("Photo on the application: none yet."))
             else:
                 pixmap = QPixmap()
                 pixmap.loadFromData(jpeg, "JPG")
@@ -141,7 +143,7 @@ class PhotoStep(StepPage):
         super().clear()
         self._kept_jpeg = None
         self.kept.clear()
-        self.kept_caption.setText(N_("Photo on the application: none yet."))
+        self.kept_caption.setText(self.t.gettext("Photo on the application: none yet."))
         self.stop_camera()
         if self.camera is not None:
             # The widget keeps the last frame and the photo thumbnail: drop the widget whole.

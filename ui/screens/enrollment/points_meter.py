@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.enrollment import FlowState
-from kiosk.i18n import N_
+from kiosk.i18n import N_, Translator, source_translator
 from ui.widgets.common import heading, paragraph
 
 
@@ -19,6 +19,8 @@ def _mark(ok: bool) -> str:
 class PointsMeter(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.t = source_translator()
+        self._shown: tuple[FlowState, dict[str, str]] | None = None
         self.setObjectName("pointsMeter")
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 12, 16, 12)
@@ -46,24 +48,44 @@ class PointsMeter(QFrame):
         self.setAccessibleName(N_("Points meter"))
         self.clear()
 
+    def retranslate(self, t: Translator) -> None:
+        self.t = t
+        if self._shown is not None:
+            self.show_state(*self._shown)
+
     def show_state(self, state: FlowState, names: dict[str, str]) -> None:
+        self._shown = (state, names)
+        t = self.t
         meter = state.meter
         if meter is None:
             self.clear()
-            self.verdict.setText(N_("Enter a valid date of birth on the details step first."))
+            self._shown = (state, names)
+            self.verdict.setText(
+                t.gettext("Enter a valid date of birth on the details step first.")
+            )
             return
         self.identity.setText(
-            f"Identity {meter.identity_points}/{meter.identity_needed} "
-            f"{_mark(meter.identity_points >= meter.identity_needed)}"
+            t.tr(
+                "Identity {points}/{needed} {mark}",
+                points=meter.identity_points,
+                needed=meter.identity_needed,
+                mark=_mark(meter.identity_points >= meter.identity_needed),
+            )
         )
         self.residency.setText(
-            f"Residency {meter.residency_points}/{meter.residency_needed} "
-            f"{_mark(meter.residency_points >= meter.residency_needed)}"
+            t.tr(
+                "Residency {points}/{needed} {mark}",
+                points=meter.residency_points,
+                needed=meter.residency_needed,
+                mark=_mark(meter.residency_points >= meter.residency_needed),
+            )
         )
-        self.photo_id.setText(f"Photo ID {_mark(meter.has_photo_id)}")
-        self.dob.setText(f"Date of birth {_mark(meter.has_dob_proof)}")
+        self.photo_id.setText(t.tr("Photo ID {mark}", mark=_mark(meter.has_photo_id)))
+        self.dob.setText(t.tr("Date of birth {mark}", mark=_mark(meter.has_dob_proof)))
         self.verdict.setText(
-            "✓ Meets the program's rules." if meter.eligible else "Not enough yet:"
+            t.gettext("✓ Meets the program's rules.")
+            if meter.eligible
+            else t.gettext("Not enough yet:")
         )
         self.verdict.setProperty("kind", "success" if meter.eligible else "error")
         self.verdict.style().unpolish(self.verdict)
@@ -78,6 +100,7 @@ class PointsMeter(QFrame):
         )
 
     def clear(self) -> None:
+        self._shown = None
         for label in (self.identity, self.residency, self.photo_id, self.dob):
             label.setText("–")
         self.verdict.setText("")

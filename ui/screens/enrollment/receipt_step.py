@@ -12,7 +12,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.enrollment import FlowState
-from kiosk.i18n import N_
+from kiosk.i18n import N_, Translator, source_translator
 from ui.enrollment.session import EnrollmentSession, ReceiptImages
 from ui.screens.enrollment.fields import refocus
 from ui.screens.enrollment.page import StepPage
@@ -32,6 +32,7 @@ class ReceiptStep(StepPage):
 
     def __init__(self, session: EnrollmentSession, site: str = "", parent: QWidget | None = None):
         super().__init__(session, parent)
+        self.t = source_translator()
         self.site = site
         row = QHBoxLayout()
         left = QVBoxLayout()
@@ -71,7 +72,9 @@ class ReceiptStep(StepPage):
     def show_state(self, state: FlowState) -> set[str]:
         if state.receipt is not None and self.number.text() != state.receipt.application_number:
             self.number.setText(state.receipt.application_number)
-            self.number.setAccessibleName(f"Application number {state.receipt.application_number}")
+            self.number.setAccessibleName(
+                self.t.tr("Application number {number}", number=state.receipt.application_number)
+            )
             self.session.render_receipt(self.site)
         return super().show_state(state)
 
@@ -82,7 +85,9 @@ class ReceiptStep(StepPage):
         self.receipt.setPixmap(
             pixmap.scaledToWidth(RECEIPT_WIDTH, Qt.TransformationMode.SmoothTransformation)
         )
-        self.language_note.setText(f"Receipt language: {language_label(images.locale)}")
+        self.language_note.setText(
+            self.t.tr("Receipt language: {language}", language=language_label(images.locale))
+        )
         self.print_button.setEnabled(True)
         self.save_button.setEnabled(True)
         self.print_button.setFocus()
@@ -104,7 +109,10 @@ class ReceiptStep(StepPage):
             return
         number = self.number.text() or "receipt"
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save the receipt as PDF", f"receipt-{number}.pdf", "PDF (*.pdf)"
+            self,
+            self.t.gettext("Save the receipt as PDF"),
+            f"receipt-{number}.pdf",
+            "PDF (*.pdf)",
         )
         refocus(self.save_button)
         if not path:
@@ -117,12 +125,19 @@ class ReceiptStep(StepPage):
             return
         self.status.show_success(N_("Saved the receipt PDF."))
 
+    def retranslate(self, t: Translator) -> None:
+        self.t = t
+        if self._images is not None:
+            self.language_note.setText(
+                t.tr("Receipt language: {language}", language=language_label(self._images.locale))
+            )
+
     def clear(self) -> None:
         super().clear()
         self._images = None
         self.number.clear()
         self.receipt.clear()
-        self.receipt.setText(N_("Preparing the receipt…"))
+        self.receipt.setText(self.t.gettext("Preparing the receipt…"))
         self.language_note.clear()
         self.status.clear_status()
         self.print_button.setEnabled(False)

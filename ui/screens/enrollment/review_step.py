@@ -66,7 +66,7 @@ class ReviewStep(StepPage):
         self._rendered_for = None
         for label in (self.front, self.back):
             label.clear()
-            label.setText(N_("Preparing the preview…"))
+            label.setText(self.t.gettext("Preparing the preview…"))
         self.warnings.clear()
 
     def focus_first(self) -> None:

@@ -11,19 +11,19 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kiosk.enrollment import ScanConflict, ScanOutcome
-from kiosk.i18n import N_
+from kiosk.i18n import N_, Translator, source_translator
 from ui.screens.enrollment.fields import labelled
 from ui.widgets.common import button
 
 PAUSE_MS = 400  # a wedge types a whole MRZ in well under this
 FIELD_NAMES = {
-    "family_name": "family name",
-    "given_name": "given names",
-    "dob": "date of birth",
+    "family_name": N_("family name"),
+    "given_name": N_("given names"),
+    "dob": N_("date of birth"),
     "street": "street",
     "city": "city",
     "state": "state",
-    "postal_code": "ZIP code",
+    "postal_code": N_("ZIP code"),
 }
 
 
@@ -61,6 +61,7 @@ class ScannerBox(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.t = source_translator()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         self.input = QPlainTextEdit()
@@ -74,16 +75,20 @@ class ScannerBox(QWidget):
         self.document = QComboBox()
         self.document.setAccessibleName(N_("Which document was scanned"))
         # The details step already uses C and R for its own fields.
-        self.read_button = button("&Read scan" if mnemonics else "Read scan")
+        self.read_button = button(N_("&Read scan") if mnemonics else N_("Read scan"))
         self.read_button.clicked.connect(self._on_read_button_clicked)
-        label = "S&canner (passport zone or licence barcode)"
+        label = N_("S&canner (passport zone or licence barcode)")
         entry = QWidget()
         entry_row = QHBoxLayout(entry)
         entry_row.setContentsMargins(0, 0, 0, 0)
         entry_row.addWidget(self.input, 1)
         entry_row.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignTop)
         column.addWidget(
-            labelled(label if mnemonics else label.replace("&", ""), entry, buddy=self.input)
+            labelled(
+                label if mnemonics else N_("Scanner (passport zone or licence barcode)"),
+                entry,
+                buddy=self.input,
+            )
         )
         if choose_document:
             row = QHBoxLayout()
@@ -124,12 +129,15 @@ class ScannerBox(QWidget):
         if self.input.toPlainText().strip():
             self._timer.start()
 
+    def retranslate(self, t: Translator) -> None:
+        self.t = t
+
     def _on_read_button_clicked(self) -> None:
         self._timer.stop()
         text = self.input.toPlainText()
         self.input.clear()
         if text.strip():
-            self.result.setText(N_("Reading…"))
+            self.result.setText(self.t.gettext("Reading…"))
             self.result.setVisible(True)
             self.text_scanned.emit(text, self.document.currentData())
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.enrollment import FlowState, Outcome, Step
+from kiosk.i18n import N_
 from kiosk.paths import assets_dir
 from ui.enrollment.services import EnrollmentServices
 from ui.enrollment.session import EnrollmentSession
@@ -107,12 +108,12 @@ class EnrollmentScreen(QWidget):
         self.status = StatusLine()
         layout.addWidget(self.status)
         nav = QHBoxLayout()
-        self.cancel_button = button("Cancel application…")
+        self.cancel_button = button(N_("Cancel application…"))
         # No mnemonic: the top bar holds B and K; Esc and PageUp go back.
-        self.back_button = button("← Back")
+        self.back_button = button(N_("← Back"))
         self.back_button.setToolTip("Esc or PageUp")
         self.next_button_tip = "Enter or PageDown"
-        self.next_button = primary_button("Ne&xt →")
+        self.next_button = primary_button(N_("Ne&xt →"))
         self.next_button.setDefault(False)
         self.next_button.setToolTip(self.next_button_tip)
         nav.addWidget(self.cancel_button)

@@ -20,10 +20,10 @@ from ui.screens.enrollment.fields import labelled, set_text, text_field, wipe
 from ui.screens.enrollment.page import StepPage
 
 TYPE_LABELS = {
-    ApplicationType.NEW: "Ne&w card",
-    ApplicationType.RENEWAL: "&Renewal",
-    ApplicationType.REPLACEMENT: "Repla&cement (lost, stolen or damaged)",
-    ApplicationType.UPDATE: "&Update details on a card",
+    ApplicationType.NEW: N_("Ne&w card"),
+    ApplicationType.RENEWAL: N_("&Renewal"),
+    ApplicationType.REPLACEMENT: N_("Repla&cement (lost, stolen or damaged)"),
+    ApplicationType.UPDATE: N_("&Update details on a card"),
 }
 
 
