@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, overload
 
 from kiosk.errors import InvalidInput
+from kiosk.i18n import N_
 
 T = TypeVar("T", str, int, bool)
 
@@ -71,14 +72,19 @@ class Settings:
     """An immutable snapshot of the kiosk's settings."""
 
     program = Setting(
-        "program", str, "idnyc", "Program whose rules this kiosk applies", _not_blank, shown=False
+        "program",
+        str,
+        "idnyc",
+        N_("Program whose rules this kiosk applies"),
+        _not_blank,
+        shown=False,
     )
-    site_name = Setting("site_name", str, "", "Name of this enrollment site, shown on receipts")
+    site_name = Setting("site_name", str, "", N_("Name of this enrollment site, shown on receipts"))
     idle_lock_seconds = Setting(
         "idle_lock_seconds",
         int,
         120,
-        "Lock the screen after this many seconds without keyboard or mouse input",
+        N_("Lock the screen after this many seconds without keyboard or mouse input"),
         bounds=(30, 3600),
     )
     # Guard rails and `kiosk doctor` (docs/field-health.md explains the arithmetic).
@@ -86,35 +92,35 @@ class Settings:
         "backlog_warn_days",
         int,
         3,
-        "Warn when a sealed record has waited this many days to be uploaded or exported",
+        N_("Warn when a sealed record has waited this many days to be uploaded or exported"),
         bounds=(1, 60),
     )
     backlog_warn_count = Setting(
         "backlog_warn_count",
         int,
         200,
-        "Warn when this many sealed records are waiting to be uploaded or exported",
+        N_("Warn when this many sealed records are waiting to be uploaded or exported"),
         bounds=(1, 100_000),
     )
     backlog_block_count = Setting(
         "backlog_block_count",
         int,
         1000,
-        "Refuse new applications (a supervisor may override for the day) at this many waiting",
+        N_("Refuse new applications (a supervisor may override for the day) at this many waiting"),
         bounds=(1, 100_000),
     )
     disk_warn_mb = Setting(
         "disk_warn_mb",
         int,
         1024,
-        "Warn when the data folder's disk has less than this many megabytes free",
+        N_("Warn when the data folder's disk has less than this many megabytes free"),
         bounds=(64, 1_000_000),
     )
     disk_block_mb = Setting(
         "disk_block_mb",
         int,
         256,
-        "Refuse new applications (no override) when the disk has less than this many MB free",
+        N_("Refuse new applications (no override) when the disk has less than this many MB free"),
         bounds=(64, 1_000_000),
     )
 
@@ -122,14 +128,14 @@ class Settings:
         "appointment_retention_days",
         int,
         7,
-        "Delete appointments and walk-in tickets this many days after their day (at sign-in)",
+        N_("Delete appointments and walk-in tickets this many days after their day (at sign-in)"),
         bounds=(1, 90),
     )
     walk_in_call_names = Setting(
         "walk_in_call_names",
         bool,
         False,
-        "Let staff add a first name to a walk-in ticket for calling out (off: numbers only)",
+        N_("Let staff add a first name to a walk-in ticket for calling out (off: numbers only)"),
     )
 
     def __init__(self, values: Mapping[str, object] | None = None) -> None:

@@ -34,12 +34,16 @@ def _po(code: str) -> tuple[Entry, ...]:
     return parse_po(path.read_text(encoding="utf-8"), str(path)).messages
 
 
+# The card and receipt, and the screen where applicants check their own details.
+APPLICANT_FACING = ("kiosk/documents/", "ui/screens/enrollment/applicant_view.py")
+
+
 @functools.cache
 def _applicant_facing() -> tuple[Entry, ...]:
     return tuple(
         entry
-        for entry in extract(ROOT, packages=("kiosk",))
-        if any(ref.startswith("kiosk/documents/") for ref in entry.references)
+        for entry in extract(ROOT, packages=("kiosk", "ui"))
+        if any(ref.startswith(APPLICANT_FACING) for ref in entry.references)
     )
 
 
