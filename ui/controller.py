@@ -24,6 +24,7 @@ from kiosk.doctor import run_checks
 from kiosk.doctor.intake import IntakeAnswer, probe_intake
 from kiosk.doctor.model import DoctorReport
 from kiosk.errors import KioskError
+from kiosk.i18n import N_
 from kiosk.outbox.confined import OwnerThreadOutboxStore
 from kiosk.outbox.delivery import Delivery, DeliveryStatus
 from kiosk.outbox.identity import KioskIdentity, load_identity, mark_registered
@@ -389,7 +390,7 @@ class KioskController(QObject):
 
         def done(member: StaffMember) -> None:
             self.member = member
-            self.action_succeeded.emit("Your password was changed.")
+            self.action_succeeded.emit(N_("Your password was changed."))
 
         self.worker.submit(job, done, self._fail_with(self.action_failed))
 
@@ -406,7 +407,7 @@ class KioskController(QObject):
         def done(saved: Settings) -> None:
             self.settings = saved
             self.settings_loaded.emit(saved)
-            self.action_succeeded.emit("Settings saved.")
+            self.action_succeeded.emit(N_("Settings saved."))
 
         self.worker.submit(
             lambda: save_settings(session, new), done, self._fail_with(self.action_failed)

@@ -94,3 +94,15 @@ def test_switching_back_to_english_restores_every_source_text(harness: Harness) 
     window.set_language("en")
     after = window.login.submit.text(), window.nav_home.text(), window.home.today.title.text()
     assert after == before
+
+
+def test_a_sign_in_error_shows_in_the_staff_language(harness: Harness) -> None:
+    window = harness.window
+    window.set_language("es")
+    with harness.qtbot.waitSignal(harness.controller.sign_in_failed, timeout=5000):
+        window.login.username.setText("demo-admin")
+        window.login.password.setText("not the password")
+        window.login.submit.click()
+    assert "Usuario o contraseña incorrectos" in window.login.status.text()
+    window.set_language("en")  # and it follows a language change while shown
+    assert "Wrong user name or password" in window.login.status.text()
