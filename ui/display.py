@@ -17,6 +17,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QWidget
 
 from kiosk.errors import KioskError
+from kiosk.i18n import N_
 from kiosk.paths import assets_dir
 from kiosk.vault.files import atomic_write_bytes
 
@@ -74,11 +75,11 @@ class DisplayBar(QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 0, 8, 0)
-        self.large_text = QPushButton("A+  Larger text")
-        self.high_contrast = QPushButton("◐  High contrast")
+        self.large_text = QPushButton(N_("A+  Larger text"))
+        self.high_contrast = QPushButton(N_("◐  High contrast"))
         for toggle, on, name in (
-            (self.large_text, prefs.large_text, "Larger text"),
-            (self.high_contrast, prefs.high_contrast, "High contrast"),
+            (self.large_text, prefs.large_text, N_("Larger text")),
+            (self.high_contrast, prefs.high_contrast, N_("High contrast")),
         ):
             toggle.setCheckable(True)
             toggle.setChecked(on)

@@ -12,6 +12,7 @@ from kiosk.i18n.pseudo import is_pseudo, pseudo_translator
 from tests.gui.conftest import Harness
 from ui.i18n import OWN_LANGUAGE, widgets_in
 from ui.language import UiLanguages
+from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -78,9 +79,10 @@ def test_staff_screens_show_no_hard_coded_text_in_the_pseudo_locale(harness: Har
         found = plain_texts(screen)
         if found:
             leftovers[type(screen).__name__] = found
-    found = plain_texts(window.top_bar)
-    if found:
-        leftovers["top bar"] = found
+    for name, bar in (("top bar", window.top_bar), ("status bar", window.statusBar())):
+        found = plain_texts(bar)
+        if found:
+            leftovers[name] = found
     assert leftovers == KNOWN_GAPS
 
 
@@ -106,3 +108,21 @@ def test_a_sign_in_error_shows_in_the_staff_language(harness: Harness) -> None:
     assert "Usuario o contraseña incorrectos" in window.login.status.text()
     window.set_language("en")  # and it follows a language change while shown
     assert "Wrong user name or password" in window.login.status.text()
+
+
+def test_every_staff_screen_fits_1280_pixels_in_spanish(harness: Harness) -> None:
+    window = harness.window
+    harness.sign_in("demo-admin", "demo admin pass")
+    window.set_language("es")
+    window.show_appointments()
+    window.show_outbox()
+    window.show_staff()
+    window.show_home()
+    widths = {type(page).__name__: page.minimumSizeHint().width() for page in _pages(window)}
+    widths["top bar"] = window.top_bar.minimumSizeHint().width()
+    assert {name: width for name, width in widths.items() if width > 1280} == {}
+
+
+def _pages(window: MainWindow) -> list[QWidget]:
+    pages = [window.stack.widget(i) for i in range(window.stack.count())]
+    return [page for page in pages if page is not None]

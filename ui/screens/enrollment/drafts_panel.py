@@ -45,7 +45,9 @@ class DraftsPanel(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(heading(N_("Unfinished applications"), 2))
+        title = heading(N_("Unfinished applications"), 2)
+        title.setWordWrap(False)  # beside a stretch it would wrap longer translations early
+        row.addWidget(title)
         row.addStretch(1)
         self.resume = button(N_("&Resume selected"))
         self.resume.clicked.connect(self._on_resume_button_clicked)
