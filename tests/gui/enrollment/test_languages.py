@@ -7,7 +7,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from kiosk.enrollment import Step
 from kiosk.i18n import load_translator, translated_languages
@@ -194,3 +194,20 @@ def test_the_enrollment_steps_show_no_hard_coded_staff_text_in_the_pseudo_locale
         if found:
             leftovers[step.name] = found
     assert leftovers == ENROLLMENT_GAPS
+
+
+def test_the_applicant_changes_language_with_the_keyboard(kiosk: EnrollHarness) -> None:
+    page = at_confirm(kiosk)
+    view = page.applicant
+    chain: list[QWidget] = []
+    widget = page.attested.nextInFocusChain()
+    while widget is not None and widget is not page.attested and len(chain) < 5000:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    assert view.language in chain  # Tab reaches the picker (the chain wraps round the window)
+    view.language.setFocus()
+    before = view.language.currentData()
+    kiosk.press(view.language, Qt.Key.Key_Down)
+    after = view.language.currentData()
+    assert after != before
+    assert view.title.text() == load_translator(after).gettext("Please check your details")
