@@ -31,7 +31,7 @@ from ui.display import DisplayPrefs, apply_prefs, load_prefs, save_prefs
 from ui.enrollment.services import EnrollmentServices
 from ui.fonts import register_fonts
 from ui.idle import IdleWatcher
-from ui.language import UiLanguages
+from ui.language import UiLanguages, load_language, save_language
 from ui.main_window import MainWindow
 from ui.qt_catalogues import QtCatalogues
 from ui.workers.vault_worker import VaultWorker
@@ -146,6 +146,8 @@ def build_kiosk(
         save_prefs(folder_for_prefs, changed)
 
     window.display_bar.prefs_changed.connect(display_changed)
+    window.set_language(load_language(data_dir))
+    window.language_changed.connect(lambda code: save_language(folder_for_prefs, code))
     return Kiosk(window, controller, idle, cleanup, intake)
 
 

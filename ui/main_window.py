@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,6 +42,8 @@ from ui.widgets.common import StatusLine, button
 
 
 class MainWindow(QMainWindow):
+    language_changed = Signal(str)  # the staff interface language code
+
     def __init__(
         self,
         controller: KioskController,
@@ -165,12 +167,15 @@ class MainWindow(QMainWindow):
 
     def set_language(self, code: str) -> None:
         """Show every staff screen in `code` now; the applicant's view keeps its own language."""
+        changed = code != self.t.code
         self.t = self.languages.use(code)
         retranslate_tree(self, self.t)
         for login in (self.login, self.lock_screen):
             login.show_language(self.t.code)
         if self.controller.member is not None:
             self._apply_member(self.controller.member)
+        if changed:
+            self.language_changed.emit(self.t.code)
 
     def _connect(self) -> None:
         c = self.controller
