@@ -211,3 +211,18 @@ def test_the_applicant_changes_language_with_the_keyboard(kiosk: EnrollHarness) 
     after = view.language.currentData()
     assert after != before
     assert view.title.text() == load_translator(after).gettext("Please check your details")
+
+
+def test_a_staff_language_change_leaves_the_applicant_view_in_its_language(
+    kiosk: EnrollHarness,
+) -> None:
+    page = at_confirm(kiosk)
+    view = page.applicant
+    view.language.activated.emit(view.language.findData("ar"))
+    arabic = view.title.text()
+    kiosk.window.set_language("es")
+    assert page.heading.text() == "Confirmación de la persona solicitante"
+    assert view.title.text() == arabic
+    assert view.layoutDirection() is Qt.LayoutDirection.RightToLeft
+    kiosk.window.set_language("en")
+    assert view.title.text() == arabic
