@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
+from kiosk.enrollment import LANGUAGES as ENROLLMENT_LANGUAGES
 from kiosk.enrollment import Step
 from kiosk.i18n import load_translator, translated_languages
 from kiosk.i18n.pseudo import pseudo_translator
@@ -25,6 +26,7 @@ from tests.gui.test_pseudo_locale import plain_texts
 from ui.language import UiLanguages
 from ui.screens.enrollment.applicant_view import ApplicantView
 from ui.screens.enrollment.confirm_step import ConfirmStep
+from ui.screens.enrollment.type_step import LANGUAGE_NAMES, TypeStep
 
 pytestmark = pytest.mark.gui
 
@@ -226,3 +228,20 @@ def test_a_staff_language_change_leaves_the_applicant_view_in_its_language(
     assert view.layoutDirection() is Qt.LayoutDirection.RightToLeft
     kiosk.window.set_language("en")
     assert view.title.text() == arabic
+
+
+def test_the_language_lists_name_each_language_in_its_own_and_the_staff_language(
+    kiosk: EnrollHarness,
+) -> None:
+    kiosk.start()
+    page = kiosk.screen.pages[Step.TYPE]
+    assert isinstance(page, TypeStep)
+    kiosk.window.set_language("es")
+    items = {page.first.itemData(i): page.first.itemText(i) for i in range(page.first.count())}
+    assert items["ar"] == "العربية — Árabe"
+    assert items[""] == "Elija…"
+    # Every language's English name is marked, so none is left in English.
+    spanish = load_translator("es")
+    for lang in ENROLLMENT_LANGUAGES:
+        assert lang.english_name in LANGUAGE_NAMES
+        assert spanish.gettext(lang.english_name) != lang.english_name or lang.code == "ur"

@@ -86,7 +86,9 @@ class ReceiptStep(StepPage):
             pixmap.scaledToWidth(RECEIPT_WIDTH, Qt.TransformationMode.SmoothTransformation)
         )
         self.language_note.setText(
-            self.t.tr("Receipt language: {language}", language=language_label(images.locale))
+            self.t.tr(
+                "Receipt language: {language}", language=language_label(images.locale, self.t)
+            )
         )
         self.print_button.setEnabled(True)
         self.save_button.setEnabled(True)
@@ -129,7 +131,10 @@ class ReceiptStep(StepPage):
         self.t = t
         if self._images is not None:
             self.language_note.setText(
-                t.tr("Receipt language: {language}", language=language_label(self._images.locale))
+                t.tr(
+                    "Receipt language: {language}",
+                    language=language_label(self._images.locale, t),
+                )
             )
 
     def clear(self) -> None:

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.enrollment import LANGUAGES, ApplicationType, FlowState, LanguageChoice
 from kiosk.enrollment.languages import OTHER
-from kiosk.i18n import N_
+from kiosk.i18n import N_, Translator, source_translator
 from ui.enrollment.session import EnrollmentSession
+from ui.i18n import mark_data
 from ui.screens.enrollment.fields import labelled, set_text, text_field, wipe
 from ui.screens.enrollment.page import StepPage
 
@@ -27,13 +28,32 @@ TYPE_LABELS = {
 }
 
 
-def language_label(code: str) -> str:
+# The languages' English names, marked so the staff sees them in the staff language too
+# (language_label looks each name up; tests check every language is here).
+LANGUAGE_NAMES = (
+    N_("English"),
+    N_("Spanish"),
+    N_("Chinese (Simplified)"),
+    N_("Russian"),
+    N_("Haitian Creole"),
+    N_("Korean"),
+    N_("Bengali"),
+    N_("Arabic"),
+    N_("Urdu"),
+    N_("French"),
+    N_("Polish"),
+    N_("American Sign Language (ASL)"),
+    N_("Other"),
+)
+
+
+def language_label(code: str, t: Translator | None = None) -> str:
+    """The language in its own name, then in the staff's language ("العربية — Arabic")."""
     language = next(lang for lang in LANGUAGES if lang.code == code)
-    if language.own_name == language.english_name:
-        return language.english_name
-    if code == "ase":
-        return language.english_name
-    return f"{language.own_name} — {language.english_name}"
+    name = (t or source_translator()).gettext(language.english_name)
+    if language.own_name == language.english_name or code == "ase":
+        return name
+    return f"{language.own_name} — {name}"
 
 
 class TypeStep(StepPage):
@@ -63,8 +83,8 @@ class TypeStep(StepPage):
         self.body.addWidget(types)
         self.body.addWidget(self.type_message)
 
-        self.first = self._language_combo("First preferred language", "Choose…")
-        self.second = self._language_combo("Second preferred language (optional)", "None")
+        self.first = self._language_combo(N_("First preferred language"), N_("Choose…"))
+        self.second = self._language_combo(N_("Second preferred language (optional)"), N_("None"))
         self.first_other = text_field(N_("First language, as the applicant names it"))
         self.second_other = text_field(N_("Second language, as the applicant names it"))
         for edit in (self.first_other, self.second_other):
@@ -88,13 +108,23 @@ class TypeStep(StepPage):
 
     def _language_combo(self, name: str, empty: str) -> QComboBox:
         combo = QComboBox()
+        mark_data(combo)  # own names stay; retranslate redoes the rest of each item
         combo.setAccessibleName(name)
+        combo.setProperty("emptyText", empty)
         combo.addItem(empty, "")
         for language in LANGUAGES:
             combo.addItem(language_label(language.code), language.code)
         combo.setMinimumWidth(320)
         combo.activated.connect(self._on_languages_edited)
         return combo
+
+    def retranslate(self, t: Translator) -> None:
+        super().retranslate(t)
+        for combo in (self.first, self.second):
+            for index in range(combo.count()):
+                code = combo.itemData(index)
+                text = language_label(code, t) if code else t.gettext(combo.property("emptyText"))
+                combo.setItemText(index, text)
 
     # --- intents ---
 
