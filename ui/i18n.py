@@ -142,12 +142,15 @@ def widgets_in(root: QWidget) -> Iterator[QWidget]:
 
 
 def retranslate_tree(root: QWidget, t: Translator) -> None:
-    """Translate every static text under `root`, then let widgets with dynamic text redo theirs."""
+    """Translate every static text under `root`, then let widgets with dynamic text redo theirs.
+
+    The hooks (`retranslate(t)`, root's included) must not walk their own tree again.
+    """
     hooks: list[Retranslatable] = []
     for widget in widgets_in(root):
         _texts(widget, t)
         hook = getattr(widget, "retranslate", None)
-        if widget is not root and callable(hook):
+        if callable(hook):
             hooks.append(widget)  # type: ignore[arg-type]
     for item in hooks:
         item.retranslate(t)

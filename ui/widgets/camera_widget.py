@@ -38,6 +38,7 @@ from kiosk.capture.photo import CardPhoto
 from kiosk.capture.pipeline import SourceEvent, SourceStatus
 from kiosk.capture.session import AnalysisUpdate, PhotoTaken
 from kiosk.capture.sources import CameraInfo
+from kiosk.i18n import Translator, source_translator
 from ui.workers.capture_worker import CaptureWorker, PreviewFrame
 
 OVAL_HEIGHT = 0.62  # of the preview height: a head at a good distance fills it
@@ -178,6 +179,9 @@ class CameraWidget(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # The capture texts are English sources from kiosk.capture.texts; shown through `t`
+        # (texts with values filled in, such as a face count, stay English for now).
+        self.t = source_translator()
         self._worker = worker
         self._fallback = tuple(fallback)
         self._choices: list[SourceChoice] = []
@@ -189,6 +193,12 @@ class CameraWidget(QWidget):
         worker.photo_captured.connect(self._on_worker_photo_captured)
         worker.source_changed.connect(self._on_worker_source_changed)
         worker.cameras_listed.connect(self._on_worker_cameras_listed)
+
+    def retranslate(self, t: Translator) -> None:
+        self.t = t
+
+    def _tr(self, text: str) -> str:
+        return self.t.gettext(text)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -274,7 +284,7 @@ class CameraWidget(QWidget):
     def start(self) -> None:
         """Look for cameras, then start the first one (or the fallback)."""
         self.capture_button.setFocus()
-        self.preview.show_message(texts.status_waiting_for_camera())
+        self.preview.show_message(self._tr(texts.status_waiting_for_camera()))
         self._worker.list_cameras()
 
     def stop(self) -> None:
@@ -290,7 +300,7 @@ class CameraWidget(QWidget):
         self.camera_picker.addItems([choice.label for choice in self._choices])
         self.camera_picker.setEnabled(len(self._choices) > 1)
         message = availability_message(cameras, self._choices)
-        self.status_label.setText(message)
+        self.status_label.setText(self._tr(message))
         # A notice, not decoration: staff must see at a glance that this is not a real camera.
         self.status_label.setStyleSheet(
             "background: #fff3cd; color: #664d03; padding: 6px;" if message else ""
@@ -307,14 +317,14 @@ class CameraWidget(QWidget):
         else:
             self._running = None
             self._worker.stop()
-            self.preview.show_message(texts.status_no_camera())
+            self.preview.show_message(self._tr(texts.status_no_camera()))
 
     def _start_choice(self, index: int) -> None:
         self._running = self._choices[index]
         self.camera_picker.setCurrentIndex(index)
         self._discard_photo()
         self.preview.show_analysis(None)
-        self.preview.show_message(texts.status_waiting_for_camera())
+        self.preview.show_message(self._tr(texts.status_waiting_for_camera()))
         self._worker.start(self._choices[index].make())
 
     @Slot(int)
@@ -350,17 +360,17 @@ class CameraWidget(QWidget):
         blocking = [item for item in update.feedback if item.blocking]
         tips = [item.text for item in update.feedback if not item.blocking]
         if update.phase is Phase.CAPTURED:
-            self.feedback_label.setText(texts.status_captured())
+            self.feedback_label.setText(self._tr(texts.status_captured()))
             color = GOOD
         elif blocking:
-            self.feedback_label.setText(blocking[0].text)
+            self.feedback_label.setText(self._tr(blocking[0].text))
             tips = [item.text for item in blocking[1:]] + tips
             color = WARN.darker(130)
         else:
-            self.feedback_label.setText(texts.status_good())
+            self.feedback_label.setText(self._tr(texts.status_good()))
             color = GOOD
         self._set_feedback_color(color)
-        self.tips_label.setText("\n".join(tips))
+        self.tips_label.setText("\n".join(self._tr(tip) for tip in tips))
 
     @Slot(object)
     def _on_worker_photo_captured(self, taken: PhotoTaken) -> None:
@@ -380,9 +390,9 @@ class CameraWidget(QWidget):
         elif taken.manual:
             self.photo_note.setText("")
         else:
-            self.photo_note.setText(texts.label_photo_auto())
+            self.photo_note.setText(self._tr(texts.label_photo_auto()))
         self.retake_button.setEnabled(True)
-        self.feedback_label.setText(texts.status_captured())
+        self.feedback_label.setText(self._tr(texts.status_captured()))
         self.photo_captured.emit(taken)
 
     @Slot(object)
@@ -390,7 +400,7 @@ class CameraWidget(QWidget):
         if event.status is SourceStatus.LIVE:
             self.preview.show_message("", stale=False)
         else:
-            self.preview.show_message(event.message)
+            self.preview.show_message(self._tr(event.message))
 
     def _set_feedback_color(self, color: QColor) -> None:
         # A style sheet, not setFont(): the app style sheet would override a plain font.
@@ -402,7 +412,7 @@ class CameraWidget(QWidget):
         had_photo = self._photo is not None
         self._photo = None
         self.photo_view.clear()
-        self.photo_view.setText(texts.label_no_photo())
+        self.photo_view.setText(self._tr(texts.label_no_photo()))
         self.photo_note.setText("")
         self.retake_button.setEnabled(False)
         if had_photo:

@@ -245,3 +245,16 @@ def test_the_language_lists_name_each_language_in_its_own_and_the_staff_language
     for lang in ENROLLMENT_LANGUAGES:
         assert lang.english_name in LANGUAGE_NAMES
         assert spanish.gettext(lang.english_name) != lang.english_name or lang.code == "ur"
+
+
+def test_the_camera_speaks_the_staff_language(kiosk: EnrollHarness) -> None:
+    kiosk.window.set_language("es")
+    kiosk.start()
+    fill_to(kiosk, Step.PHOTO)
+    next_step(kiosk, Step.PHOTO)
+    camera = kiosk.screen.photo.camera
+    assert camera is not None
+    assert camera.capture_button.text().startswith("Tomar foto")
+    assert camera.t.code == "es"
+    kiosk.window.set_language("en")
+    assert camera.capture_button.text().startswith("Capture")
