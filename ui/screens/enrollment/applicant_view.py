@@ -136,6 +136,8 @@ class ApplicantView(QWidget):
         labels = card_labels(t)
         # Translators: heading of the screen where applicants check their own details.
         self.title.setText(t.gettext("Please check your details"))
+        if self.window().objectName() == "applicantWindow":  # read out by screen readers
+            self.window().setWindowTitle(self.title.text())
         self.intro.setText(
             t.gettext(
                 "This is what will be sent to the program office. Tell the staff member if "
