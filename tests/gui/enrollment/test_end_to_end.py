@@ -71,6 +71,10 @@ def test_unprovisioned_kiosk_keeps_the_draft_and_says_why(
     assert state is not None and state.is_open and state.step is Step.CONFIRM
     assert not state.submitting and state.application.details.family_name == "Núñez"
     assert confirm.submit.isEnabled()
+    session = kiosk.window.enrollment.session
+    with qtbot.waitSignal(session.drafts_listed, timeout=TIMEOUT) as listed:
+        session.list_drafts()
+    assert [d.draft_id for d in listed.args[0]] == [state.draft_id]  # the draft stays
     # Enter never submits: the confirmation step needs the deliberate button.
     kiosk.press(confirm.attested, Qt.Key.Key_Return)
     assert kiosk.window.enrollment.state is not None
