@@ -36,12 +36,19 @@ DEFAULT_THRESHOLDS = Thresholds()
 @dataclass(frozen=True, slots=True)
 class Feedback:
     code: Problem
-    text: str
+    text: str  # in the language current where the frame was analysed (English on a core thread)
     blocking: bool
+    faces: int = 0  # the values `text` was filled with, so it can be built again in another
+    degrees: float = 0.0  # language (`translated()`)
+
+    def translated(self) -> str:
+        """The text in the current translator's language (see kiosk.i18n.translating)."""
+        return texts.problem_text(self.code, faces=self.faces, degrees=self.degrees)
 
 
 def _blocking(problem: Problem, *, faces: int = 0, degrees: float = 0.0) -> Feedback:
-    return Feedback(problem, texts.problem_text(problem, faces=faces, degrees=degrees), True)
+    text = texts.problem_text(problem, faces=faces, degrees=degrees)
+    return Feedback(problem, text, True, faces=faces, degrees=degrees)
 
 
 def _advisory(problem: Problem) -> Feedback:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import gettext
 from enum import StrEnum
 
-_ = gettext.gettext
+from kiosk.i18n.scoped import gettext as _
 
 
 class Problem(StrEnum):

@@ -7,11 +7,8 @@ screens; the applicant-facing confirmation and receipt texts belong to the docum
 
 from __future__ import annotations
 
-import gettext
-
 from kiosk.enrollment.model import AddressKind
-
-_ = gettext.gettext
+from kiosk.i18n.scoped import gettext as _
 
 
 def type_required() -> str:

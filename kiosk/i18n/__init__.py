@@ -22,6 +22,7 @@ from kiosk.i18n.languages import (
     language,
     translated_languages,
 )
+from kiosk.i18n.scoped import current, set_current, translating
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention extraction looks for
@@ -42,11 +43,14 @@ __all__ = [
     "Rejected",
     "Translator",
     "UnknownLanguage",
+    "current",
     "default_locale_dir",
     "language",
     "load_translator",
     "placeholder_problem",
     "placeholders",
+    "set_current",
     "source_translator",
     "translated_languages",
+    "translating",
 ]

@@ -7,11 +7,8 @@ without touching the engine. Dates are ISO text; names come from the program fil
 
 from __future__ import annotations
 
-import gettext
-
-_ = gettext.gettext
-ngettext = gettext.ngettext
-
+from kiosk.i18n.scoped import gettext as _
+from kiosk.i18n.scoped import ngettext
 
 # --- problems with one document -----------------------------------------------------------------
 

@@ -36,9 +36,10 @@ from kiosk.capture.autocapture import Phase
 from kiosk.capture.choices import SourceChoice, availability_message, source_choices
 from kiosk.capture.photo import CardPhoto
 from kiosk.capture.pipeline import SourceEvent, SourceStatus
+from kiosk.capture.quality import Feedback
 from kiosk.capture.session import AnalysisUpdate, PhotoTaken
 from kiosk.capture.sources import CameraInfo
-from kiosk.i18n import Translator, source_translator
+from kiosk.i18n import Translator, source_translator, translating
 from ui.workers.capture_worker import CaptureWorker, PreviewFrame
 
 OVAL_HEIGHT = 0.62  # of the preview height: a head at a good distance fills it
@@ -179,8 +180,8 @@ class CameraWidget(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        # The capture texts are English sources from kiosk.capture.texts; shown through `t`
-        # (texts with values filled in, such as a face count, stay English for now).
+        # The capture texts are English sources from kiosk.capture.texts, shown through `t`;
+        # feedback with values (a face count, an angle) is built again in `t` (`_feedback`).
         self.t = source_translator()
         self._worker = worker
         self._fallback = tuple(fallback)
@@ -199,6 +200,11 @@ class CameraWidget(QWidget):
 
     def _tr(self, text: str) -> str:
         return self.t.gettext(text)
+
+    def _feedback(self, item: Feedback) -> str:
+        # The analysis thread formats in English; fill the values again in the staff language.
+        with translating(self.t):
+            return item.translated()
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -358,19 +364,19 @@ class CameraWidget(QWidget):
     def _on_worker_analysis_updated(self, update: AnalysisUpdate) -> None:
         self.preview.show_analysis(update)
         blocking = [item for item in update.feedback if item.blocking]
-        tips = [item.text for item in update.feedback if not item.blocking]
+        tips = [item for item in update.feedback if not item.blocking]
         if update.phase is Phase.CAPTURED:
             self.feedback_label.setText(self._tr(texts.status_captured()))
             color = GOOD
         elif blocking:
-            self.feedback_label.setText(self._tr(blocking[0].text))
-            tips = [item.text for item in blocking[1:]] + tips
+            self.feedback_label.setText(self._feedback(blocking[0]))
+            tips = blocking[1:] + tips
             color = WARN.darker(130)
         else:
             self.feedback_label.setText(self._tr(texts.status_good()))
             color = GOOD
         self._set_feedback_color(color)
-        self.tips_label.setText("\n".join(self._tr(tip) for tip in tips))
+        self.tips_label.setText("\n".join(self._feedback(tip) for tip in tips))
 
     @Slot(object)
     def _on_worker_photo_captured(self, taken: PhotoTaken) -> None:
@@ -384,9 +390,10 @@ class CameraWidget(QWidget):
                 Qt.TransformationMode.SmoothTransformation,
             )
         )
-        problems = [item.text for item in taken.feedback if item.blocking]
+        problems = [self._feedback(item) for item in taken.feedback if item.blocking]
         if taken.manual and problems:
-            self.photo_note.setText(texts.label_photo_forced(problems=" ".join(problems)))
+            with translating(self.t):
+                self.photo_note.setText(texts.label_photo_forced(problems=" ".join(problems)))
         elif taken.manual:
             self.photo_note.setText("")
         else:
