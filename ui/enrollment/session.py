@@ -142,14 +142,13 @@ class EnrollmentSession(QObject):
     def _session(self) -> Session:
         # The controller owns the signed-in session; enrollment runs its jobs with it on the
         # vault thread like every other screen's intents.
-        return self._controller._require_session()
+        session = self._controller.session
+        if session is None:
+            raise RuntimeError("no one is signed in")
+        return session
 
     def _signed_in(self) -> bool:
-        try:
-            self._session()
-        except RuntimeError:
-            return False
-        return self._controller.member is not None
+        return self._controller.session is not None and self._controller.member is not None
 
     def _draft_store(self) -> DraftStore:
         session = self._session()
