@@ -24,7 +24,7 @@ from kiosk.doctor import run_checks
 from kiosk.doctor.intake import IntakeAnswer, probe_intake
 from kiosk.doctor.model import DoctorReport
 from kiosk.errors import KioskError
-from kiosk.i18n import N_
+from kiosk.i18n import N_, current
 from kiosk.outbox.confined import OwnerThreadOutboxStore
 from kiosk.outbox.delivery import Delivery, DeliveryStatus
 from kiosk.outbox.identity import KioskIdentity, load_identity, mark_registered
@@ -286,8 +286,15 @@ class KioskController(QObject):
 
         def done(result: ExportResult) -> None:
             self.action_succeeded.emit(
-                f"Wrote {result.records} sealed record(s) to {result.bundle.name}. Bring the "
-                "drive to the program office; the records stay here until their receipts come back."
+                current().ntr(
+                    "Wrote {count} sealed record to {bundle}. Bring the drive to the program"
+                    " office; the record stays here until its receipt comes back.",
+                    "Wrote {count} sealed records to {bundle}. Bring the drive to the program"
+                    " office; the records stay here until their receipts come back.",
+                    result.records,
+                    count=result.records,
+                    bundle=result.bundle.name,
+                )
             )
             self.load_outbox()
 
@@ -299,7 +306,9 @@ class KioskController(QObject):
         session = self._require_session()
 
         def done(application_number: str) -> None:
-            self.action_succeeded.emit(f"{application_number} will be sent again.")
+            self.action_succeeded.emit(
+                current().tr("{number} will be sent again.", number=application_number)
+            )
             self.wake_delivery()
             self.load_outbox()
 
@@ -363,22 +372,30 @@ class KioskController(QObject):
     def add_staff(self, username: str, display_name: str, role: Role, password: str) -> None:
         self._staff_job(
             lambda s: s.staff.add(s.member, username, display_name, role, password),
-            f"Added {username}. Give them their temporary password in person.",
+            current().tr(
+                "Added {user}. Give them their temporary password in person.", user=username
+            ),
         )
 
     def remove_staff(self, username: str) -> None:
-        self._staff_job(lambda s: s.staff.remove(s.member, username), f"Removed {username}.")
+        self._staff_job(
+            lambda s: s.staff.remove(s.member, username),
+            current().tr("Removed {user}.", user=username),
+        )
 
     def reset_password(self, username: str, temporary_password: str) -> None:
         self._staff_job(
             lambda s: s.staff.reset_password(s.member, username, temporary_password),
-            f"Password reset for {username}; they must choose a new one when they sign in.",
+            current().tr(
+                "Password reset for {user}; they must choose a new one when they sign in.",
+                user=username,
+            ),
         )
 
     def clear_lockout(self, username: str) -> None:
         self._staff_job(
             lambda s: s.staff.clear_lockout(s.member, username),
-            f"{username} can try signing in again.",
+            current().tr("{user} can try signing in again.", user=username),
         )
 
     def change_own_password(self, old_password: str, new_password: str) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.config import Settings
-from kiosk.i18n import N_, Translator, source_translator
+from kiosk.i18n import N_, Translator, set_current, source_translator
 from kiosk.staff import Role, StaffMember
 from ui.appointments_controller import AppointmentsController
 from ui.controller import KioskController
@@ -169,7 +169,12 @@ class MainWindow(QMainWindow):
         """Show every staff screen in `code` now; the applicant's view keeps its own language."""
         changed = code != self.t.code
         self.t = self.languages.use(code)
+        # The core's texts with values (rules suggestions, validation) are built on this thread.
+        set_current(self.t)
         retranslate_tree(self, self.t)
+        flow = self.enrollment.session.flow
+        if changed and flow is not None:
+            flow.refresh()  # an open application's texts, built again in the new language
         for login in (self.login, self.lock_screen):
             login.show_language(self.t.code)
         if self.controller.member is not None:

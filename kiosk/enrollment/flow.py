@@ -137,6 +137,14 @@ class EnrollmentFlow:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
+    def refresh(self) -> None:
+        """Build the state again and tell the listeners, changing nothing in the application.
+
+        Its texts (the rules' suggestions, the problems) are written in the current translator's
+        language (kiosk.i18n.translating); call this after that language changed.
+        """
+        self._publish()
+
     def search_documents(self, query: str) -> tuple[DocumentChoice, ...]:
         return search_documents(self.program, query, caretaker=self._state.caretaker_section)
 

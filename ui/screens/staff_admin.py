@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.i18n import N_
+from kiosk.i18n import N_, Translator, source_translator
 from kiosk.staff import Role, StaffMember
 from ui.widgets.common import StatusLine, button, heading, line_edit, paragraph
 
@@ -99,6 +99,13 @@ class StaffScreen(QWidget):
         self.clear_button.clicked.connect(self._on_clear_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self._viewer: StaffMember | None = None
+        self._members: list[StaffMember] = []
+        # The staff language; the window's retranslate_tree sets it (see retranslate).
+        self.t = source_translator()
+
+    def retranslate(self, t: Translator) -> None:
+        self.t = t
+        self.show_members(self._members)  # the role column is built from code
 
     def set_viewer(self, member: StaffMember) -> None:
         """Show only the actions this person's role allows."""
@@ -108,9 +115,11 @@ class StaffScreen(QWidget):
         self.remove_button.setVisible(is_admin)
 
     def show_members(self, members: list[StaffMember]) -> None:
+        self._members = list(members)
         self.table.setRowCount(len(members))
         for row, m in enumerate(members):
-            for col, text in enumerate((m.username, m.display_name, ROLE_TEXT[m.role])):
+            role = self.t.gettext(ROLE_TEXT[m.role])
+            for col, text in enumerate((m.username, m.display_name, role)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
 
     def selected_username(self) -> str | None:
