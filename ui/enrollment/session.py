@@ -43,8 +43,8 @@ from kiosk.reading.wedge import read_text
 from kiosk.rules import Program
 from kiosk.staff import Session
 from ui.controller import KioskController
-from ui.enrollment.jobs import JobWorker
 from ui.messages import message_for
+from ui.workers.job_worker import JobWorker
 
 log = logging.getLogger("kiosk.ui.enrollment")
 

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from kiosk.enrollment import FlowState
 from ui.controller import KioskController
-from ui.enrollment.jobs import JobWorker
 from ui.enrollment.services import EnrollmentServices
 from ui.enrollment.session import EnrollmentSession
 from ui.screens.enrollment.drafts_panel import DraftsPanel
 from ui.screens.enrollment.screen import EnrollmentScreen
+from ui.workers.job_worker import JobWorker
 
 
 class Enrollment:
     def __init__(self, controller: KioskController, services: EnrollmentServices) -> None:
         self.controller = controller
-        self.jobs = JobWorker("enrollment-jobs")
+        self.jobs = JobWorker("enrollment-jobs", cancel_pending_on_stop=True)
         self.session = EnrollmentSession(
             controller, self.jobs, services.load_program, services.read_document_image
         )
