@@ -67,17 +67,6 @@ ENROLLMENT_GAPS: dict[str, list[str]] = {
         "QRadioButton '': M",
         "QLineEdit '': name@example.org",  # an example address, not words
     ],
-    "DOCUMENTS": [
-        # The rules engine's suggestions (kiosk/rules, stdlib gettext, filled in English) with
-        # the program file's document names: docs/i18n.md, "What remains".
-        "QLabel 'paragraph': • Add 3 identity points, for example: Social Security card, U.S."
-        " birth certificate, Consular ID card\n• Add a photo ID, for example: Foreign passport"
-        " (machine-readable), Consular ID card, U.S. state driver licence\n• Add a document that"
-        " shows the date of birth, for example: U.S. birth certificate, Foreign birth"
-        " certificate, Foreign passport (machine-readable)\n• Add 1 proof of residency (a recent"
-        " document with an address in New York City), for example: Utility, cable or phone bill,"
-        " Bank or credit card statement, Residential lease"
-    ],
 }
 
 
