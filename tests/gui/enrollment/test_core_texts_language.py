@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.enrollment.steps import Step
+from kiosk.enrollment import Step
 from kiosk.i18n import current
 from tests.gui.conftest import Harness
 from tests.gui.enrollment.conftest import EnrollHarness
@@ -42,7 +42,13 @@ def test_controller_messages_with_values_and_roles_are_in_the_staff_language(
     with qtbot.waitSignal(harness.controller.staff_loaded, timeout=5000):
         window.show_staff()
     table = window.staff.table
-    roles = {table.item(r, 0).text(): table.item(r, 2).text() for r in range(table.rowCount())}
+
+    def cell(row: int, column: int) -> str:
+        item = table.item(row, column)
+        assert item is not None
+        return item.text()
+
+    roles = {cell(r, 0): cell(r, 2) for r in range(table.rowCount())}
     assert roles["demo-admin"] == "Administrador/a"
     with qtbot.waitSignal(harness.controller.action_succeeded, timeout=5000) as blocker:
         harness.controller.clear_lockout("demo-enroller")
@@ -50,4 +56,4 @@ def test_controller_messages_with_values_and_roles_are_in_the_staff_language(
     assert blocker.args == [spanish]
     assert window.staff.status.text().endswith(spanish)
     window.set_language("en")
-    assert table.item(0, 2).text() in {"Enroller", "Supervisor", "Administrator"}
+    assert cell(0, 2) in {"Enroller", "Supervisor", "Administrator"}
