@@ -188,7 +188,10 @@ class CameraWidget(QWidget):
         self._choices: list[SourceChoice] = []
         self._running: SourceChoice | None = None
         self._photo: PhotoTaken | None = None
-        self._build()
+        # Built from English sources whatever the GUI thread's current translator is: the
+        # language walk (ui/i18n.py) remembers a widget's first text as its English source.
+        with translating(self.t):
+            self._build()
         worker.frame_arrived.connect(self._on_worker_frame_arrived)
         worker.analysis_updated.connect(self._on_worker_analysis_updated)
         worker.photo_captured.connect(self._on_worker_photo_captured)
