@@ -32,6 +32,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(autouse=True)
+def english_core_texts() -> Iterator[None]:
+    """A test that switches the staff language leaves the next test in English again.
+
+    The GUI keeps the staff language as its thread's current translator (kiosk.i18n.scoped),
+    and every test shares that thread.
+    """
+    from kiosk.i18n.scoped import current, set_current  # noqa: PLC0415
+
+    before = current()
+    yield
+    set_current(before)
+
+
+@pytest.fixture(autouse=True)
 def no_leaked_threads() -> Iterator[None]:
     """Every thread has an owner that stops it: a test ends with the threads it started with."""
     before = set(threading.enumerate())
