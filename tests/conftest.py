@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.i18n import source_translator, translating
-
 # Must be set before anything imports Qt: tests never need (or get) a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("KIOSK_LOG_LEVEL", "WARNING")
@@ -55,11 +53,3 @@ def no_leaked_threads() -> Iterator[None]:
         thread.join(timeout=2.0)
     still_alive = [t.name for t in leaked if t.is_alive()]
     assert not still_alive, f"threads left running: {still_alive}"
-
-
-@pytest.fixture(autouse=True)
-def core_texts_in_english() -> Iterator[None]:
-    """A test that sets the current translator (the GUI does, for the staff language) leaves
-    English behind: the next test starts like the CLI, with the source texts."""
-    with translating(source_translator()):
-        yield
