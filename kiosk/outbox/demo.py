@@ -1,8 +1,8 @@
 """Synthetic submitted applications for `kiosk demo seed`: invented people, generated photos.
 
 Every record is marked `"demo": true` and sealed exactly like a real one, so the outbox, uploader,
-export and back office can be exercised end to end. There is deliberately no field for
-immigration, citizenship or legal status, here or anywhere.
+export and back office can be exercised end to end.
+There is no field for immigration, citizenship or legal status, here or anywhere.
 """
 
 from __future__ import annotations
