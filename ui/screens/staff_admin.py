@@ -145,7 +145,7 @@ class StaffScreen(QWidget):
         if username is None:
             return
         dialog = QDialog(self)
-        dialog.setWindowTitle(f"Reset password for {username}")
+        dialog.setWindowTitle(self.t.tr(N_("Reset password for {username}"), username=username))
         form = QFormLayout(dialog)
         password = line_edit(N_("Temporary password"), password=True)
         form.addRow(N_("&Temporary password"), password)
