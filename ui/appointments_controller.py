@@ -78,17 +78,19 @@ class AppointmentsController(QObject):
         self._run(lambda s: AppointmentBook(s).mark_no_show(code), lambda _: self.refresh())
 
     def import_file(self, path: str) -> None:
-        try:
-            data = Path(path).read_bytes()  # the office's own file, read once into memory
-        except OSError as error:
-            self.action_failed.emit(f"Cannot read that file: {error.strerror}.")
-            return
+        def job(session: Session) -> ImportReport:
+            # Read off the GUI thread: a USB stick can take seconds to wake up.
+            try:
+                data = Path(path).read_bytes()
+            except OSError as error:
+                raise InvalidInput(f"Cannot read that file: {error.strerror}.") from error
+            return AppointmentBook(session).import_csv(data)
 
         def done(report: ImportReport) -> None:
             self.list_imported.emit(report)
             self.refresh()
 
-        self._run(lambda s: AppointmentBook(s).import_csv(data), done)
+        self._run(job, done)
 
     def fetch_today(self) -> None:
         def prepare(session: Session) -> tuple[KioskIdentity, str, date]:
